@@ -1,0 +1,77 @@
+package io.b2bhub.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes and reads the audit log. Writes run in their own transaction so a call that fails and
+ * rolls back is still audited.
+ */
+@ApplicationScoped
+public class AuditLog {
+  @PersistenceContext(unitName = "b2bhub")
+  EntityManager em;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(AuditRecord record) {
+    em.persist(new AuditEntry(record));
+  }
+
+  /** Newest first, keyset-paginated on (occurred_at, id). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<AuditRecord> find(AuditQuery query, PageRequest page) {
+    StringBuilder jpql = new StringBuilder("SELECT a FROM AuditEntry a WHERE 1 = 1");
+    Map<String, Object> params = new LinkedHashMap<>();
+    addFilter(jpql, params, "a.partnerId", "partnerId", query.partnerId());
+    addFilter(jpql, params, "a.correlationId", "correlationId", query.correlationId());
+    addFilter(jpql, params, "a.outcome", "outcome", query.outcome());
+    addFilter(jpql, params, "a.direction", "direction", query.direction());
+    if (query.since() != null) {
+      jpql.append(" AND a.occurredAt >= :since");
+      params.put("since", query.since());
+    }
+    if (query.until() != null) {
+      jpql.append(" AND a.occurredAt < :until");
+      params.put("until", query.until());
+    }
+    if (page.after() != null) {
+      jpql.append(
+          " AND (a.occurredAt < :afterTime OR (a.occurredAt = :afterTime AND a.id < :afterId))");
+      params.put("afterTime", page.after().time());
+      params.put("afterId", page.after().id());
+    }
+    jpql.append(" ORDER BY a.occurredAt DESC, a.id DESC");
+    TypedQuery<AuditEntry> typed = em.createQuery(jpql.toString(), AuditEntry.class);
+    params.forEach(typed::setParameter);
+    List<AuditEntry> rows = typed.setMaxResults(page.limit() + 1).getResultList();
+    return Page.of(rows, page.limit(), AuditEntry::toRecord, AuditLog::position);
+  }
+
+  private static KeysetPosition position(AuditEntry entry) {
+    return new KeysetPosition(entry.toRecord().occurredAt(), entry.id());
+  }
+
+  private static void addFilter(
+      StringBuilder jpql, Map<String, Object> params, String field, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      jpql.append(" AND ").append(field).append(" = :").append(name);
+      params.put(name, value);
+    }
+  }
+
+  /** Filters for {@link #find}; null means "any". */
+  public record AuditQuery(
+      String partnerId,
+      String correlationId,
+      String outcome,
+      String direction,
+      OffsetDateTime since,
+      OffsetDateTime until) {}
+}

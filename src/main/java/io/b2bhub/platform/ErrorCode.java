@@ -1,0 +1,53 @@
+package io.b2bhub.platform;
+
+/**
+ * The catalogue of stable error codes returned in problem responses. Codes never change meaning
+ * once published; {@code docs/errors.md} documents each one (a unit test keeps the two in step).
+ */
+public enum ErrorCode {
+  VALIDATION_FAILED(400, "Request validation failed"),
+  MALFORMED_REQUEST(400, "Malformed request body"),
+  INVALID_PARAMETER(400, "Invalid request parameter"),
+  INVALID_CURSOR(400, "Invalid pagination cursor"),
+  AUTHENTICATION_REQUIRED(401, "Authentication required"),
+  CREDENTIAL_INACTIVE(401, "Credential revoked or replaced"),
+  INSUFFICIENT_SCOPE(403, "Token lacks the required scope"),
+  IP_NOT_ALLOWED(403, "Source address not in the partner's allowlist"),
+  PARTNER_SUSPENDED(403, "Partner is suspended"),
+  PARTNER_UNKNOWN(401, "Credential is not linked to a partner"),
+  ACCESS_DENIED(403, "Access denied"),
+  NOT_FOUND(404, "Resource not found"),
+  PARTNER_NOT_FOUND(404, "Partner not found"),
+  CREDENTIAL_NOT_FOUND(404, "Credential not found"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  NOT_ACCEPTABLE(406, "Not acceptable"),
+  PARTNER_ALREADY_EXISTS(409, "Partner already exists"),
+  CONFLICT(409, "Conflicting state"),
+  INVALID_STATUS_TRANSITION(409, "Status transition not allowed"),
+  PAYLOAD_TOO_LARGE(413, "Request body too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  OAUTH_REGISTRATION_FAILED(502, "OAuth client registration failed"),
+  INTERNAL_ERROR(500, "Internal error"),
+  SERVICE_UNAVAILABLE(503, "Service unavailable");
+
+  private final int status;
+  private final String title;
+
+  ErrorCode(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** A stable URI naming the problem type; resolves to the catalogue entry in the docs. */
+  public String type() {
+    return "urn:b2bhub:problem:" + name();
+  }
+}

@@ -1,0 +1,14 @@
+package io.b2bhub.platform;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Renders the hub's own typed failures. */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+  @Override
+  public Response toResponse(ProblemException exception) {
+    return ProblemResponses.of(exception.code(), exception.getMessage(), exception.errors());
+  }
+}

@@ -1,0 +1,39 @@
+package io.b2bhub.platform;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Parses query parameters the same way everywhere, with a typed error when they are malformed. */
+public final class QueryParameters {
+  private QueryParameters() {}
+
+  /** An ISO-8601 instant in UTC, e.g. 2026-01-31T23:00:00Z; null when absent. */
+  public static OffsetDateTime utcTime(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value).atOffset(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new ProblemException(
+          ErrorCode.INVALID_PARAMETER,
+          name + " must be an ISO-8601 UTC time such as 2026-01-31T23:00:00Z.",
+          java.util.List.of(new Problem.FieldError(name, "not an ISO-8601 UTC time")));
+    }
+  }
+
+  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          ErrorCode.INVALID_PARAMETER,
+          name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+    }
+  }
+}
