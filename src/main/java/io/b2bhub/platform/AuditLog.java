@@ -24,6 +24,24 @@ public class AuditLog {
     em.persist(new AuditEntry(record));
   }
 
+  /** Deletes up to {@code limit} of the oldest rows before {@code cutoff}; returns how many. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int deleteOlderThan(OffsetDateTime cutoff, int limit) {
+    List<Long> ids =
+        em.createQuery(
+                "SELECT a.id FROM AuditEntry a WHERE a.occurredAt < :cutoff ORDER BY a.id",
+                Long.class)
+            .setParameter("cutoff", cutoff)
+            .setMaxResults(limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery("DELETE FROM AuditEntry a WHERE a.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
   /** Newest first, keyset-paginated on (occurred_at, id). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<AuditRecord> find(AuditQuery query, PageRequest page) {

@@ -1,0 +1,87 @@
+package io.b2bhub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency table of the design: capabilities depend downwards, never up or sideways. */
+class ArchitectureTest {
+  private static JavaClasses hub;
+
+  @BeforeAll
+  static void importClasses() {
+    hub =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.b2bhub");
+  }
+
+  @Test
+  void capabilitiesDependOnlyOnWhatTheDesignAllows() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage("io.b2bhub..")
+        .withOptionalLayers(true)
+        .layer("platform")
+        .definedBy("io.b2bhub.platform..")
+        .layer("partners")
+        .definedBy("io.b2bhub.partners..")
+        .layer("erp")
+        .definedBy("io.b2bhub.erp..")
+        .layer("events")
+        .definedBy("io.b2bhub.events..")
+        .layer("api")
+        .definedBy("io.b2bhub.api..")
+        .layer("webhooks")
+        .definedBy("io.b2bhub.webhooks..")
+        .layer("files")
+        .definedBy("io.b2bhub.files..")
+        .layer("edi")
+        .definedBy("io.b2bhub.edi..")
+        .layer("ops")
+        .definedBy("io.b2bhub.ops..")
+        .whereLayer("platform")
+        .mayOnlyBeAccessedByLayers(
+            "partners", "erp", "events", "api", "webhooks", "files", "edi", "ops")
+        .whereLayer("partners")
+        .mayOnlyBeAccessedByLayers("events", "api", "webhooks", "files", "edi", "ops")
+        .whereLayer("erp")
+        .mayOnlyBeAccessedByLayers("ops", "events", "api")
+        .whereLayer("events")
+        .mayOnlyBeAccessedByLayers("api", "webhooks", "files", "edi", "ops")
+        .whereLayer("api")
+        .mayOnlyBeAccessedByLayers("ops")
+        .whereLayer("webhooks")
+        .mayOnlyBeAccessedByLayers("ops")
+        .whereLayer("files")
+        .mayOnlyBeAccessedByLayers("edi", "ops")
+        .whereLayer("edi")
+        .mayOnlyBeAccessedByLayers("ops")
+        .whereLayer("ops")
+        .mayNotBeAccessedByAnyLayer()
+        .check(hub);
+  }
+
+  @Test
+  void platformUsesNoCapability() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.b2bhub.platform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.b2bhub.partners..",
+            "io.b2bhub.api..",
+            "io.b2bhub.events..",
+            "io.b2bhub.erp..",
+            "io.b2bhub.webhooks..",
+            "io.b2bhub.files..",
+            "io.b2bhub.edi..",
+            "io.b2bhub.ops..")
+        .check(hub);
+  }
+}

@@ -1,0 +1,139 @@
+package it.io.b2bhub;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A black-box client of a running hub, as operators and partners use it. */
+public final class Hub {
+  public static final String ADMIN_USER = setting("ADMIN_USER", "hubadmin");
+  public static final String ADMIN_PASSWORD = setting("ADMIN_PASSWORD", "sandbox-admin-password");
+
+  private final String baseUri;
+  private final String secureBaseUri;
+  private final String tokenUrl;
+
+  public Hub(URL deploymentUrl) {
+    this.baseUri =
+        deploymentUrl.getProtocol()
+            + "://"
+            + deploymentUrl.getHost()
+            + ":"
+            + deploymentUrl.getPort();
+    this.secureBaseUri =
+        "https://"
+            + deploymentUrl.getHost()
+            + ":"
+            + System.getProperty("b2bhub.it.httpsPort", "9443");
+    this.tokenUrl = secureBaseUri + "/oidc/endpoint/OP/token";
+  }
+
+  public String baseUri() {
+    return baseUri;
+  }
+
+  /** An unauthenticated request. */
+  public RequestSpecification anonymous() {
+    return given().baseUri(baseUri).relaxedHTTPSValidation();
+  }
+
+  /** A request as the hub's operator. */
+  public RequestSpecification admin() {
+    return anonymous().auth().preemptive().basic(ADMIN_USER, ADMIN_PASSWORD);
+  }
+
+  /** A request as the hub's operator over HTTPS (Liberty's own admin endpoints require it). */
+  public RequestSpecification secureAdmin() {
+    return admin().baseUri(secureBaseUri);
+  }
+
+  public RequestSpecification secureAnonymous() {
+    return anonymous().baseUri(secureBaseUri);
+  }
+
+  /** A request as a partner holding this access token. */
+  public RequestSpecification partner(String accessToken) {
+    return anonymous().header("Authorization", "Bearer " + accessToken);
+  }
+
+  public static String uniquePartnerId() {
+    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  /** Registers a partner through the admin API and returns what the response showed once. */
+  public RegisteredPartner register(List<String> scopes, List<String> ipAllowlist) {
+    String partnerId = uniquePartnerId();
+    JsonPath created =
+        admin()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "partnerId",
+                    partnerId,
+                    "name",
+                    "Partner " + partnerId,
+                    "mode",
+                    "API+Webhook",
+                    "security",
+                    "oauth2+hmac",
+                    "contact",
+                    "integrations@" + partnerId + ".example",
+                    "sla",
+                    "p95<=300ms",
+                    "scopes",
+                    scopes,
+                    "ipAllowlist",
+                    ipAllowlist))
+            .post("/api/v1/admin/partners")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    return new RegisteredPartner(
+        partnerId,
+        created.getString("credentials.find { it.kind == 'OAUTH_CLIENT' }.credentialId"),
+        created.getString("credentials.find { it.kind == 'OAUTH_CLIENT' }.clientId"),
+        created.getString("credentials.find { it.kind == 'OAUTH_CLIENT' }.secret"));
+  }
+
+  public RegisteredPartner register(List<String> scopes) {
+    return register(scopes, List.of());
+  }
+
+  /** The token endpoint's raw answer, for tests about issuance itself. */
+  public Response requestToken(String clientId, String secret, String scope) {
+    return given()
+        .relaxedHTTPSValidation()
+        .auth()
+        .preemptive()
+        .basic(clientId, secret)
+        .contentType(ContentType.URLENC)
+        .formParam("grant_type", "client_credentials")
+        .formParam("scope", scope)
+        .post(tokenUrl);
+  }
+
+  public String token(RegisteredPartner partner, String scope) {
+    return requestToken(partner.clientId(), partner.clientSecret(), scope)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** A partner registered by a test, with the OAuth client secret it was shown once. */
+  public record RegisteredPartner(
+      String partnerId, String oauthCredentialId, String clientId, String clientSecret) {}
+}
