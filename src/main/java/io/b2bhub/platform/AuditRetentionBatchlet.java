@@ -3,6 +3,7 @@ package io.b2bhub.platform;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.logging.Logger;
  * period, a bounded slice per transaction, and reports how many it removed as the exit status.
  */
 @Named
+@Dependent
 public class AuditRetentionBatchlet extends AbstractBatchlet {
   private static final Logger LOG = Logger.getLogger(AuditRetentionBatchlet.class.getName());
 

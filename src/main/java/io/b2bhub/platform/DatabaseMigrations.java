@@ -43,7 +43,6 @@ public class DatabaseMigrations {
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-            .callbackLocations("classpath:db/migration/common")
             .placeholders(Map.of("oauthSchema", oauthSchema))
             .failOnMissingLocations(false)
             .load()

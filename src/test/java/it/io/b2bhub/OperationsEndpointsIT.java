@@ -54,7 +54,11 @@ class OperationsEndpointsIT {
 
   @Test
   void adminCenterIsServedOverHttpsBehindTheRegistryLogin() {
-    hub.secureAnonymous().redirects().follow(false).get("/adminCenter/").then()
+    hub.secureAnonymous()
+        .redirects()
+        .follow(false)
+        .get("/adminCenter/")
+        .then()
         .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(302)));
   }
 

@@ -283,7 +283,9 @@ class PartnerRegistryIT {
         .get(path)
         .then()
         .statusCode(200)
-        .body("kind", equalTo(List.of("OAUTH_CLIENT", "WEBHOOK_SECRET", "SSH_PUBLIC_KEY", "IP_RANGE")));
+        .body(
+            "kind",
+            equalTo(List.of("OAUTH_CLIENT", "WEBHOOK_SECRET", "SSH_PUBLIC_KEY", "IP_RANGE")));
   }
 
   /** An OpenSSH ed25519 public key line for a freshly generated key. */

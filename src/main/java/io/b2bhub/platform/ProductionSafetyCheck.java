@@ -1,0 +1,60 @@
+package io.b2bhub.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses to start in the production profile while any sandbox secret is still in place: the
+ * published sandbox values would let anyone read stored secrets or sign in as the operator.
+ */
+@Singleton
+@Startup
+public class ProductionSafetyCheck {
+  static final String SANDBOX_SECRETS_KEY = "c2FuZGJveC1vbmx5LWtleS1yZXBsYWNlLWluLXByb2Q=";
+  static final String SANDBOX_ADMIN_PASSWORD = "sandbox-admin-password";
+  static final String SANDBOX_KEYSTORE_PASSWORD = "b2bhub-sandbox-keystore";
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.profile", defaultValue = "sandbox")
+  String profile;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.secrets.key")
+  String secretsKey;
+
+  @Inject
+  @ConfigProperty(name = "ADMIN_PASSWORD", defaultValue = "")
+  String adminPassword;
+
+  @Inject
+  @ConfigProperty(name = "KEYSTORE_PASSWORD", defaultValue = "")
+  String keystorePassword;
+
+  @PostConstruct
+  void check() {
+    List<String> sandboxValues = sandboxValuesInUse();
+    if ("production".equals(profile) && !sandboxValues.isEmpty()) {
+      throw new IllegalStateException(
+          "Production profile with sandbox values for " + sandboxValues + "; set them first.");
+    }
+  }
+
+  List<String> sandboxValuesInUse() {
+    List<String> inUse = new ArrayList<>();
+    if (SANDBOX_SECRETS_KEY.equals(secretsKey)) {
+      inUse.add("B2BHUB_SECRETS_KEY");
+    }
+    if (SANDBOX_ADMIN_PASSWORD.equals(adminPassword)) {
+      inUse.add("ADMIN_PASSWORD");
+    }
+    if (SANDBOX_KEYSTORE_PASSWORD.equals(keystorePassword)) {
+      inUse.add("KEYSTORE_PASSWORD");
+    }
+    return inUse;
+  }
+}
