@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class PartnerCredentials {
+  private static final Logger LOG = Logger.getLogger(PartnerCredentials.class.getName());
+
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;
 
@@ -159,6 +162,16 @@ public class PartnerCredentials {
             ? issueOAuthClient(partner, old.label(), old.scopes())
             : issueWebhookSecret(partner, old.label());
     old.expireAt(now().plus(rotationOverlap));
+    LOG.info(
+        () ->
+            "Partner "
+                + partner.partnerId()
+                + ": "
+                + old.kind()
+                + " "
+                + old.credentialId()
+                + " rotated, valid until "
+                + now().plus(rotationOverlap));
     return replacement;
   }
 
@@ -168,6 +181,15 @@ public class PartnerCredentials {
     if (credential.kind() == CredentialKind.OAUTH_CLIENT) {
       oauthClients.setEnabled(credential.lookupKey(), false);
     }
+    LOG.info(
+        () ->
+            "Partner "
+                + partner.partnerId()
+                + ": "
+                + credential.kind()
+                + " "
+                + credentialId
+                + " revoked");
     return credential.view(now());
   }
 

@@ -17,11 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /** Creates, reads, updates and changes the status of partners. */
 @ApplicationScoped
 @Transactional
 public class PartnerRegistry implements PartnerDirectory {
+  private static final Logger LOG = Logger.getLogger(PartnerRegistry.class.getName());
+
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;
 
@@ -46,6 +49,13 @@ public class PartnerRegistry implements PartnerDirectory {
         issued.add(credentials.addIpRange(partner, null, cidr));
       }
     }
+    LOG.info(
+        () ->
+            "Partner "
+                + partner.partnerId()
+                + " registered with "
+                + issued.size()
+                + " credential(s)");
     return new CreatedPartner(partner.view(), issued);
   }
 
@@ -116,8 +126,10 @@ public class PartnerRegistry implements PartnerDirectory {
               + target
               + ".");
     }
+    PartnerStatus previous = partner.status();
     partner.moveTo(target, now());
     credentials.applyStatus(partner);
+    LOG.info(() -> "Partner " + partnerId + " moved from " + previous + " to " + target);
     em.flush();
     return partner.view();
   }
