@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +93,23 @@ public class OAuthClientStore {
         .setParameter(1, enabled ? 1 : 0)
         .setParameter(2, PROVIDER_ID)
         .setParameter(3, clientId)
+        .executeUpdate();
+  }
+
+  /**
+   * Disables every still-enabled client whose partner credential is past its rotation overlap, in
+   * one statement; returns how many it disabled (0 once they are all off).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int disableExpired(OffsetDateTime now) {
+    return em.createNativeQuery(
+            "UPDATE "
+                + table()
+                + " SET enabled = 0 WHERE componentid = ? AND enabled = 1 AND clientid IN"
+                + " (SELECT lookup_key FROM partner_credential WHERE kind = 'OAUTH_CLIENT'"
+                + " AND revoked_at IS NULL AND expires_at <= ?)")
+        .setParameter(1, PROVIDER_ID)
+        .setParameter(2, now)
         .executeUpdate();
   }
 

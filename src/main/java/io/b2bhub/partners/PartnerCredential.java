@@ -39,11 +39,6 @@ import java.util.UUID;
     query =
         "SELECT c FROM PartnerCredential c JOIN FETCH c.partner"
             + " WHERE c.kind = :kind AND c.lookupKey = :lookupKey")
-@NamedQuery(
-    name = "PartnerCredential.findExpiredOAuthClients",
-    query =
-        "SELECT c FROM PartnerCredential c WHERE c.kind = :kind AND c.revokedAt IS NULL"
-            + " AND c.expiresAt IS NOT NULL AND c.expiresAt <= :now")
 public class PartnerCredential {
   @Id
   @SequenceGenerator(

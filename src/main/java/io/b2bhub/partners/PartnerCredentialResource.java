@@ -1,5 +1,6 @@
 package io.b2bhub.partners;
 
+import io.b2bhub.platform.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -78,14 +80,21 @@ public class PartnerCredentialResource {
   @Operation(
       summary = "Rotate a generated secret",
       description =
-          "Issues a replacement; the old credential stays valid for the configured overlap"
-              + " (b2bhub.credentials.rotation-overlap) and then stops working.")
+          "Issues a replacement; the old credential stays valid for the overlap and then stops"
+              + " working. overlap is an ISO-8601 duration up to P30D (default"
+              + " b2bhub.credentials.rotation-overlap); PT0S retires the old one at once.")
   @APIResponse(responseCode = "201", description = "The replacement; its secret is shown once.")
   @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
   public Response rotate(
-      @PathParam("partnerId") String partnerId, @PathParam("credentialId") String credentialId) {
+      @PathParam("partnerId") String partnerId,
+      @PathParam("credentialId") String credentialId,
+      @QueryParam("overlap") String overlap) {
     return Response.status(Response.Status.CREATED)
-        .entity(credentials.rotate(registry.require(partnerId), credentialId))
+        .entity(
+            credentials.rotate(
+                registry.require(partnerId),
+                credentialId,
+                QueryParameters.duration("overlap", overlap)))
         .build();
   }
 

@@ -33,6 +33,9 @@ public class PartnerCredentials {
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;
 
+  /** The longest overlap an operator may ask for when rotating. */
+  static final Duration MAX_OVERLAP = Duration.ofDays(30);
+
   @Inject HubSecrets secrets;
   @Inject OAuthClientStore oauthClients;
   @Inject Clock clock;
@@ -144,7 +147,12 @@ public class PartnerCredentials {
    * Replaces a generated secret. The old credential keeps working for the configured overlap so the
    * partner can switch without an outage.
    */
-  public IssuedCredential rotate(Partner partner, String credentialId) {
+  public IssuedCredential rotate(Partner partner, String credentialId, Duration overlap) {
+    Duration effectiveOverlap = overlap == null ? rotationOverlap : overlap;
+    if (effectiveOverlap.isNegative() || effectiveOverlap.compareTo(MAX_OVERLAP) > 0) {
+      throw new ProblemException(
+          ErrorCode.INVALID_PARAMETER, "overlap must be between PT0S and " + MAX_OVERLAP + ".");
+    }
     PartnerCredential old = find(partner, credentialId);
     if (!old.kind().hasGeneratedSecret()) {
       throw new ProblemException(
@@ -161,7 +169,12 @@ public class PartnerCredentials {
         old.kind() == CredentialKind.OAUTH_CLIENT
             ? issueOAuthClient(partner, old.label(), old.scopes())
             : issueWebhookSecret(partner, old.label());
-    old.expireAt(now().plus(rotationOverlap));
+    OffsetDateTime oldValidUntil = now().plus(effectiveOverlap);
+    old.expireAt(oldValidUntil);
+    if (old.kind() == CredentialKind.OAUTH_CLIENT && !oldValidUntil.isAfter(now())) {
+      em.flush();
+      disableExpiredOAuthClients();
+    }
     LOG.info(
         () ->
             "Partner "
@@ -171,7 +184,7 @@ public class PartnerCredentials {
                 + " "
                 + old.credentialId()
                 + " rotated, valid until "
-                + now().plus(rotationOverlap));
+                + oldValidUntil);
     return replacement;
   }
 
@@ -209,13 +222,7 @@ public class PartnerCredentials {
 
   /** Disables, in the OAuth store, the clients whose rotation overlap has ended. */
   public int disableExpiredOAuthClients() {
-    List<PartnerCredential> expired =
-        em.createNamedQuery("PartnerCredential.findExpiredOAuthClients", PartnerCredential.class)
-            .setParameter("kind", CredentialKind.OAUTH_CLIENT)
-            .setParameter("now", now())
-            .getResultList();
-    expired.forEach(c -> oauthClients.setEnabled(c.lookupKey(), false));
-    return expired.size();
+    return oauthClients.disableExpired(now());
   }
 
   private PartnerCredential find(Partner partner, String credentialId) {

@@ -1,5 +1,6 @@
 package io.b2bhub.platform;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,21 @@ public final class QueryParameters {
           ErrorCode.INVALID_PARAMETER,
           name + " must be an ISO-8601 UTC time such as 2026-01-31T23:00:00Z.",
           java.util.List.of(new Problem.FieldError(name, "not an ISO-8601 UTC time")));
+    }
+  }
+
+  /** An ISO-8601 duration, e.g. PT24H; null when absent. */
+  public static Duration duration(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new ProblemException(
+          ErrorCode.INVALID_PARAMETER,
+          name + " must be an ISO-8601 duration such as PT24H.",
+          java.util.List.of(new Problem.FieldError(name, "not an ISO-8601 duration")));
     }
   }
 

@@ -242,6 +242,57 @@ class PartnerAuthorizationIT {
   }
 
   @Test
+  void rotationWithoutOverlapRetiresACompromisedClientAtOnce() {
+    Hub.RegisteredPartner partner = hub.register(List.of("partner:read"));
+    String oldToken = hub.token(partner, "partner:read");
+    String rotate =
+        "/api/v1/admin/partners/"
+            + partner.partnerId()
+            + "/credentials/"
+            + partner.oauthCredentialId()
+            + "/rotate";
+    hub.admin()
+        .queryParam("overlap", "P90D")
+        .post(rotate)
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("INVALID_PARAMETER"));
+    var rotated =
+        hub.admin()
+            .queryParam("overlap", "PT0S")
+            .post(rotate)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+
+    hub.partner(oldToken)
+        .get(profilePath(partner.partnerId()))
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("CREDENTIAL_INACTIVE"));
+    hub.requestToken(partner.clientId(), partner.clientSecret(), "partner:read")
+        .then()
+        .statusCode(401);
+    hub.admin()
+        .get("/api/v1/admin/partners/" + partner.partnerId() + "/credentials")
+        .then()
+        .body(
+            "find { it.credentialId == '" + partner.oauthCredentialId() + "' }.state",
+            equalTo("EXPIRED"));
+    Hub.RegisteredPartner replacement =
+        new Hub.RegisteredPartner(
+            partner.partnerId(),
+            rotated.getString("credentialId"),
+            rotated.getString("clientId"),
+            rotated.getString("secret"));
+    hub.partner(hub.token(replacement, "partner:read"))
+        .get(profilePath(partner.partnerId()))
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void adminApiRefusesAnonymousCallersPartnerTokensAndWrongPasswords() {
     hub.anonymous()
         .get("/api/v1/admin/partners")
