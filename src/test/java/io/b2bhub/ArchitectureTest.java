@@ -1,11 +1,23 @@
 package io.b2bhub;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.b2bhub.partners.RequiresScope;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +62,7 @@ class ArchitectureTest {
         .whereLayer("partners")
         .mayOnlyBeAccessedByLayers("events", "api", "webhooks", "files", "edi", "ops")
         .whereLayer("erp")
-        .mayOnlyBeAccessedByLayers("ops", "events", "api")
+        .mayOnlyBeAccessedByLayers("ops")
         .whereLayer("events")
         .mayOnlyBeAccessedByLayers("api", "webhooks", "files", "edi", "ops")
         .whereLayer("api")
@@ -83,5 +95,38 @@ class ArchitectureTest {
             "io.b2bhub.edi..",
             "io.b2bhub.ops..")
         .check(hub);
+  }
+
+  @Test
+  void everyResourceMethodIsEitherForOperatorsOrNamesItsPartnerScope() {
+    methods()
+        .that()
+        .areAnnotatedWith(GET.class)
+        .or()
+        .areAnnotatedWith(POST.class)
+        .or()
+        .areAnnotatedWith(PUT.class)
+        .or()
+        .areAnnotatedWith(DELETE.class)
+        .or()
+        .areAnnotatedWith(PATCH.class)
+        .should(beGuarded())
+        .check(hub);
+  }
+
+  private static ArchCondition<JavaMethod> beGuarded() {
+    return new ArchCondition<>("be annotated @RolesAllowed or @RequiresScope (or its class)") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        boolean guarded =
+            method.isAnnotatedWith(RolesAllowed.class)
+                || method.isAnnotatedWith(RequiresScope.class)
+                || method.getOwner().isAnnotatedWith(RolesAllowed.class)
+                || method.getOwner().isAnnotatedWith(RequiresScope.class);
+        if (!guarded) {
+          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " is unguarded"));
+        }
+      }
+    };
   }
 }

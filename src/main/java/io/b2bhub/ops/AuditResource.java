@@ -9,7 +9,6 @@ import io.b2bhub.platform.PageView;
 import io.b2bhub.platform.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,7 +48,7 @@ public class AuditResource {
       @QueryParam("since") String since,
       @QueryParam("until") String until,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") String limit) {
     AuditLog.AuditQuery query =
         new AuditLog.AuditQuery(
             partnerId,
@@ -59,7 +58,10 @@ public class AuditResource {
             QueryParameters.utcTime("since", since),
             QueryParameters.utcTime("until", until));
     Page<AuditRecord> page =
-        auditLog.find(query, new PageRequest(cursors.decode(CURSOR_SCOPE, cursor), limit));
+        auditLog.find(
+            query,
+            new PageRequest(
+                cursors.decode(CURSOR_SCOPE, cursor), QueryParameters.limit(limit, 100)));
     return new PageView<>(page.items(), cursors.encode(CURSOR_SCOPE, page.next()));
   }
 

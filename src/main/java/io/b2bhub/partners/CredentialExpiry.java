@@ -1,5 +1,6 @@
 package io.b2bhub.partners;
 
+import io.b2bhub.platform.CorrelationContext;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -17,9 +18,11 @@ public class CredentialExpiry {
 
   @Schedule(minute = "*/5", hour = "*", persistent = false)
   void disableExpiredClients() {
-    int disabled = credentials.disableExpiredOAuthClients();
-    if (disabled > 0) {
-      LOG.info(() -> "Disabled " + disabled + " OAuth client(s) past their rotation overlap");
+    try (CorrelationContext.Scope ignored = CorrelationContext.bindNew("credential-expiry")) {
+      int disabled = credentials.disableExpiredOAuthClients();
+      if (disabled > 0) {
+        LOG.info(() -> "Disabled " + disabled + " OAuth client(s) past their rotation overlap");
+      }
     }
   }
 }

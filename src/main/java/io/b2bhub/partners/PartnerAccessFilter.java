@@ -4,7 +4,10 @@ import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.ProblemResponses;
 import io.b2bhub.platform.RequestBoundaryFilter;
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -38,6 +41,13 @@ public class PartnerAccessFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     RequiresScope required = requiredScope();
     if (required == null) {
+      // Operator resources are guarded by the container (@RolesAllowed); anything else that
+      // forgot to name its scope is closed rather than open to every valid token.
+      if (!isOperatorResource()) {
+        request.abortWith(
+            ProblemResponses.of(
+                ErrorCode.ACCESS_DENIED, "This operation is not open to partners."));
+      }
       return;
     }
     Principal principal = request.getSecurityContext().getUserPrincipal();
@@ -62,6 +72,11 @@ public class PartnerAccessFilter implements ContainerRequestFilter {
     }
   }
 
+  private boolean isOperatorResource() {
+    return resourceInfo.getResourceMethod().isAnnotationPresent(RolesAllowed.class)
+        || resourceInfo.getResourceClass().isAnnotationPresent(RolesAllowed.class);
+  }
+
   private RequiresScope requiredScope() {
     RequiresScope onMethod = resourceInfo.getResourceMethod().getAnnotation(RequiresScope.class);
     return onMethod != null
@@ -77,10 +92,8 @@ public class PartnerAccessFilter implements ContainerRequestFilter {
     if (claim instanceof String text) {
       return Set.of(text.trim().split("\\s+"));
     }
-    if (claim instanceof jakarta.json.JsonArray array) {
-      return array.getValuesAs(jakarta.json.JsonString.class).stream()
-          .map(jakarta.json.JsonString::getString)
-          .toList();
+    if (claim instanceof JsonArray array) {
+      return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
     if (claim instanceof Collection<?> values) {
       return values.stream().map(String::valueOf).toList();

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,7 +51,7 @@ public class PartnerAdminResource {
   @Inject PartnerRegistry registry;
   @Inject PartnerCsvImport csvImport;
   @Inject CursorCodec cursors;
-  @jakarta.ws.rs.core.Context UriInfo uriInfo;
+  @Context UriInfo uriInfo;
 
   @POST
   @Operation(
@@ -90,11 +90,12 @@ public class PartnerAdminResource {
   public PageView<PartnerView> list(
       @QueryParam("status") String status,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("50") int limit) {
+      @QueryParam("limit") String limit) {
     Page<PartnerView> page =
         registry.list(
             QueryParameters.enumValue("status", status, PartnerStatus.class),
-            new PageRequest(cursors.decode(CURSOR_SCOPE, cursor), limit));
+            new PageRequest(
+                cursors.decode(CURSOR_SCOPE, cursor), QueryParameters.limit(limit, 50)));
     return new PageView<>(page.items(), cursors.encode(CURSOR_SCOPE, page.next()));
   }
 

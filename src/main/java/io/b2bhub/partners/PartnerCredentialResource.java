@@ -100,10 +100,17 @@ public class PartnerCredentialResource {
 
   @DELETE
   @Path("/{credentialId}")
-  @Operation(summary = "Revoke a credential at once")
+  @Operation(
+      summary = "Revoke a credential at once",
+      description =
+          "The last allowed IP range can only be revoked with allowAnyAddress=true, because"
+              + " without it the partner may call from anywhere.")
+  @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
   @APIResponse(responseCode = "200", description = "OK")
   public CredentialView revoke(
-      @PathParam("partnerId") String partnerId, @PathParam("credentialId") String credentialId) {
-    return credentials.revoke(registry.require(partnerId), credentialId);
+      @PathParam("partnerId") String partnerId,
+      @PathParam("credentialId") String credentialId,
+      @QueryParam("allowAnyAddress") boolean allowAnyAddress) {
+    return credentials.revoke(registry.require(partnerId), credentialId, allowAnyAddress);
   }
 }

@@ -8,13 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +78,7 @@ public class PartnerCredentials {
 
   IssuedCredential issueWebhookSecret(Partner partner, String label) {
     String secret = "whsec_" + secrets.newSecret();
-    String keyId = "whk_" + sha256Hex(secret).substring(0, 12);
+    String keyId = "whk_" + secrets.randomHex(6);
     PartnerCredential credential =
         persist(
             new PartnerCredential(
@@ -171,7 +167,7 @@ public class PartnerCredentials {
             : issueWebhookSecret(partner, old.label());
     OffsetDateTime oldValidUntil = now().plus(effectiveOverlap);
     old.expireAt(oldValidUntil);
-    if (old.kind() == CredentialKind.OAUTH_CLIENT && !oldValidUntil.isAfter(now())) {
+    if (old.kind() == CredentialKind.OAUTH_CLIENT) {
       em.flush();
       disableExpiredOAuthClients();
     }
@@ -188,8 +184,21 @@ public class PartnerCredentials {
     return replacement;
   }
 
-  public CredentialView revoke(Partner partner, String credentialId) {
+  /**
+   * Revokes a credential at once. Revoking a partner's last allowed IP range would silently open it
+   * to every address, so that needs {@code allowAnyAddress}.
+   */
+  public CredentialView revoke(Partner partner, String credentialId, boolean allowAnyAddress) {
     PartnerCredential credential = find(partner, credentialId);
+    if (credential.kind() == CredentialKind.IP_RANGE
+        && credential.isActive(now())
+        && !allowAnyAddress
+        && activeCount(partner, CredentialKind.IP_RANGE) == 1) {
+      throw new ProblemException(
+          ErrorCode.CONFLICT,
+          "This is the partner's last allowed IP range: without it the partner may call from any"
+              + " address. Add the new range first, or pass allowAnyAddress=true.");
+    }
     credential.revoke(now());
     if (credential.kind() == CredentialKind.OAUTH_CLIENT) {
       oauthClients.setEnabled(credential.lookupKey(), false);
@@ -236,6 +245,15 @@ public class PartnerCredentials {
                 new ProblemException(
                     ErrorCode.CREDENTIAL_NOT_FOUND,
                     "Partner " + partner.partnerId() + " has no credential " + credentialId + "."));
+  }
+
+  private long activeCount(Partner partner, CredentialKind kind) {
+    OffsetDateTime now = now();
+    return em.createNamedQuery("PartnerCredential.findByPartner", PartnerCredential.class)
+        .setParameter("partner", partner)
+        .getResultStream()
+        .filter(c -> c.kind() == kind && c.isActive(now))
+        .count();
   }
 
   private void ensureNew(Partner partner, CredentialKind kind, String lookupKey) {
@@ -285,15 +303,5 @@ public class PartnerCredentials {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
-  }
-
-  private static String sha256Hex(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.b2bhub.partners;
 
+import io.b2bhub.platform.CorrelationContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -37,9 +38,10 @@ public class SandboxSeedPartners {
     if (!"sandbox".equals(profile) || registry.count() > 0) {
       return;
     }
-    try (Reader csv =
-        new InputStreamReader(
-            SandboxSeedPartners.class.getResourceAsStream(SEED), StandardCharsets.UTF_8)) {
+    try (CorrelationContext.Scope ignored = CorrelationContext.bindNew("sandbox-seed");
+        Reader csv =
+            new InputStreamReader(
+                SandboxSeedPartners.class.getResourceAsStream(SEED), StandardCharsets.UTF_8)) {
       int created = csvImport.importCsv(csv).created().size();
       LOG.info(() -> "Sandbox profile: registered " + created + " seed partner(s)");
     } catch (IOException e) {

@@ -27,7 +27,7 @@ public class AuditEntry {
   @Column(nullable = false, length = 16)
   private String direction;
 
-  @Column(name = "partner_id", length = 64)
+  @Column(name = "partner_id", length = 40)
   private String partnerId;
 
   @Column(length = 128)

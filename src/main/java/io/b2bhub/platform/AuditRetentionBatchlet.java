@@ -35,6 +35,13 @@ public class AuditRetentionBatchlet extends AbstractBatchlet {
 
   @Override
   public String process() {
+    try (CorrelationContext.Scope ignored =
+        CorrelationContext.bindNew("audit-retention-" + stepContext.getStepExecutionId())) {
+      return purge();
+    }
+  }
+
+  private String purge() {
     OffsetDateTime cutoff = OffsetDateTime.now(clock).minusDays(Long.parseLong(retentionDays));
     int slice = Integer.parseInt(batchSize);
     long deleted = 0;

@@ -43,7 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   @OAuthFlow(
                       tokenUrl = "/oidc/endpoint/OP/token",
                       scopes = {
-                        @OAuthScope(name = "partner:read", description = "Read own profile")
+                        @OAuthScope(name = "partner:read", description = "Read own profile"),
+                        @OAuthScope(name = "orders:read", description = "Export orders"),
+                        @OAuthScope(name = "customers:read", description = "Export customers"),
+                        @OAuthScope(name = "erp.orders:write", description = "Send orders"),
+                        @OAuthScope(name = "erp.customers:write", description = "Send customers"),
+                        @OAuthScope(name = "events:write", description = "Hand in events"),
+                        @OAuthScope(name = "invoices:read", description = "Fetch invoices")
                       }))),
   @SecurityScheme(
       securitySchemeName = "operatorBasic",

@@ -34,6 +34,13 @@ public final class CorrelationContext {
     };
   }
 
+  /**
+   * Binds a fresh id for work no request started (timers, batch steps), e.g. "expiry:&lt;uuid&gt;".
+   */
+  public static Scope bindNew(String purpose) {
+    return bind(purpose + ":" + CorrelationIds.generate());
+  }
+
   /** Restores the previous binding when closed. */
   public interface Scope extends AutoCloseable {
     @Override

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -27,6 +28,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+  private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   @Resource(lookup = "jdbc/b2bhub")
   DataSource dataSource;
@@ -38,6 +40,9 @@ public class DatabaseMigrations {
 
   @PostConstruct
   void migrate() {
+    if (!SQL_IDENTIFIER.matcher(oauthSchema).matches()) {
+      throw new IllegalStateException("OAUTH_DB_SCHEMA must be a plain SQL identifier");
+    }
     String vendor = vendorFolder();
     MigrateResult result =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())

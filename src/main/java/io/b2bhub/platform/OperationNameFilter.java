@@ -30,6 +30,11 @@ public class OperationNameFilter implements ContainerRequestFilter {
     append(template, resourceInfo.getResourceMethod().getAnnotation(Path.class));
     servletRequest.setAttribute(
         RequestBoundaryFilter.OPERATION_ATTRIBUTE, request.getMethod() + " " + template);
+    // The partner a call concerns; for partner calls the access filter replaces it with the caller.
+    String partnerId = request.getUriInfo().getPathParameters().getFirst("partnerId");
+    if (partnerId != null && partnerId.length() <= 40) {
+      servletRequest.setAttribute(RequestBoundaryFilter.PARTNER_ATTRIBUTE, partnerId);
+    }
   }
 
   private static void append(StringBuilder template, Path path) {

@@ -39,8 +39,9 @@ public class ProblemPageServlet extends HttpServlet {
       case 406 -> ErrorCode.NOT_ACCEPTABLE;
       case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
       case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> ErrorCode.RATE_LIMITED;
       case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-      default -> ErrorCode.INTERNAL_ERROR;
+      default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
     };
   }
 

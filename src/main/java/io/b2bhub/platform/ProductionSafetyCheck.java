@@ -6,6 +6,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +19,8 @@ public class ProductionSafetyCheck {
   static final String SANDBOX_SECRETS_KEY = "c2FuZGJveC1vbmx5LWtleS1yZXBsYWNlLWluLXByb2Q=";
   static final String SANDBOX_ADMIN_PASSWORD = "sandbox-admin-password";
   static final String SANDBOX_KEYSTORE_PASSWORD = "b2bhub-sandbox-keystore";
+  static final String SANDBOX_DB_PASSWORD = "b2bhub";
+  private static final Logger LOG = Logger.getLogger(ProductionSafetyCheck.class.getName());
 
   @Inject
   @ConfigProperty(name = "b2bhub.profile", defaultValue = "sandbox")
@@ -35,12 +38,25 @@ public class ProductionSafetyCheck {
   @ConfigProperty(name = "KEYSTORE_PASSWORD", defaultValue = "")
   String keystorePassword;
 
+  @Inject
+  @ConfigProperty(name = "DB_PASSWORD", defaultValue = "")
+  String databasePassword;
+
+  @Inject
+  @ConfigProperty(name = "DB_URL", defaultValue = "")
+  String databaseUrl;
+
   @PostConstruct
   void check() {
     List<String> sandboxValues = sandboxValuesInUse();
     if ("production".equals(profile) && !sandboxValues.isEmpty()) {
       throw new IllegalStateException(
           "Production profile with sandbox values for " + sandboxValues + "; set them first.");
+    }
+    if (!"production".equals(profile) && databaseUrl.startsWith("jdbc:postgresql:")) {
+      LOG.warning(
+          "Sandbox profile on PostgreSQL: seed partners are loaded and sandbox secrets accepted."
+              + " Set B2BHUB_PROFILE=production for a real deployment.");
     }
   }
 
@@ -54,6 +70,9 @@ public class ProductionSafetyCheck {
     }
     if (SANDBOX_KEYSTORE_PASSWORD.equals(keystorePassword)) {
       inUse.add("KEYSTORE_PASSWORD");
+    }
+    if (SANDBOX_DB_PASSWORD.equals(databasePassword)) {
+      inUse.add("DB_PASSWORD");
     }
     return inUse;
   }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /** Parses query parameters the same way everywhere, with a typed error when they are malformed. */
 public final class QueryParameters {
@@ -21,7 +24,22 @@ public final class QueryParameters {
       throw new ProblemException(
           ErrorCode.INVALID_PARAMETER,
           name + " must be an ISO-8601 UTC time such as 2026-01-31T23:00:00Z.",
-          java.util.List.of(new Problem.FieldError(name, "not an ISO-8601 UTC time")));
+          List.of(new Problem.FieldError(name, "not an ISO-8601 UTC time")));
+    }
+  }
+
+  /** A page size; {@link PageRequest} checks the range. */
+  public static int limit(String value, int defaultLimit) {
+    if (value == null || value.isBlank()) {
+      return defaultLimit;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ProblemException(
+          ErrorCode.INVALID_PARAMETER,
+          "limit must be a whole number.",
+          List.of(new Problem.FieldError("limit", "not a whole number")));
     }
   }
 
@@ -36,7 +54,7 @@ public final class QueryParameters {
       throw new ProblemException(
           ErrorCode.INVALID_PARAMETER,
           name + " must be an ISO-8601 duration such as PT24H.",
-          java.util.List.of(new Problem.FieldError(name, "not an ISO-8601 duration")));
+          List.of(new Problem.FieldError(name, "not an ISO-8601 duration")));
     }
   }
 
@@ -45,11 +63,11 @@ public final class QueryParameters {
       return null;
     }
     try {
-      return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ProblemException(
           ErrorCode.INVALID_PARAMETER,
-          name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+          name + " must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
     }
   }
 }

@@ -4,7 +4,11 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Caps request bodies. Declared lengths over the cap are refused before reading; chunked bodies are
@@ -25,6 +29,15 @@ public final class RequestBodyLimit {
           limited = new LimitedInputStream(super.getInputStream(), maxBytes);
         }
         return limited;
+      }
+
+      @Override
+      public BufferedReader getReader() throws IOException {
+        String encoding = getCharacterEncoding();
+        return new BufferedReader(
+            new InputStreamReader(
+                getInputStream(),
+                encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
       }
     };
   }

@@ -6,13 +6,20 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The last line: log the failure with its correlation id, answer without internals. */
+/**
+ * The last line: races the database settled become 409; anything else is logged with its
+ * correlation id and answered without internals.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
   @Override
   public Response toResponse(Exception exception) {
+    var conflict = DataConflicts.asProblem(exception, CorrelationContext.current());
+    if (conflict.isPresent()) {
+      return ProblemResponses.of(ErrorCode.valueOf(conflict.get().code()), conflict.get().detail());
+    }
     LOG.log(Level.SEVERE, "Unexpected failure while handling a request", exception);
     return ProblemResponses.of(
         ErrorCode.INTERNAL_ERROR,

@@ -1,6 +1,7 @@
 package io.b2bhub.platform;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -44,6 +45,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (exception instanceof NotAcceptableException) {
       return ProblemResponses.of(
           ErrorCode.NOT_ACCEPTABLE, "This resource produces application/json.");
+    }
+    if (exception instanceof ForbiddenException) {
+      return ProblemResponses.of(
+          ErrorCode.ACCESS_DENIED, "The authenticated identity may not use this resource.");
+    }
+    if (exception.getResponse().getStatus() == 409) {
+      return ProblemResponses.of(ErrorCode.CONFLICT, "The request conflicts with current state.");
     }
     if (exception instanceof NotAuthorizedException) {
       return ProblemResponses.of(ErrorCode.AUTHENTICATION_REQUIRED, "Authenticate first.");

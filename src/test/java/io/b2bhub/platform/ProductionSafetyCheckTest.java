@@ -14,6 +14,8 @@ class ProductionSafetyCheckTest {
     check.secretsKey = key;
     check.adminPassword = admin;
     check.keystorePassword = ks;
+    check.databasePassword = "db-pass";
+    check.databaseUrl = "jdbc:postgresql://db/hub";
     return check;
   }
 

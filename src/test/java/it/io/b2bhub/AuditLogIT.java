@@ -138,6 +138,25 @@ class AuditLogIT {
   }
 
   @Test
+  void adminActionOnAPartnerIsFoundWhenSearchingByThatPartner() {
+    Hub.RegisteredPartner partner = hub.register(List.of("partner:read"));
+    String correlationId = correlationId();
+    hub.admin()
+        .header("X-Correlation-ID", correlationId)
+        .post("/api/v1/admin/partners/" + partner.partnerId() + "/suspend")
+        .then()
+        .statusCode(200);
+    hub.admin()
+        .queryParam("partnerId", partner.partnerId())
+        .queryParam("direction", "ADMIN")
+        .get("/api/v1/admin/audit")
+        .then()
+        .statusCode(200)
+        .body("items[0].correlationId", equalTo(correlationId))
+        .body("items[0].operation", equalTo("POST /api/v1/admin/partners/{partnerId}/suspend"));
+  }
+
+  @Test
   void auditSearchRejectsMalformedTimes() {
     hub.admin()
         .queryParam("since", "yesterday")

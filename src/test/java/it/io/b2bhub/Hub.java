@@ -16,23 +16,19 @@ public final class Hub {
   public static final String ADMIN_USER = setting("ADMIN_USER", "hubadmin");
   public static final String ADMIN_PASSWORD = setting("ADMIN_PASSWORD", "sandbox-admin-password");
 
+  private final String plainBaseUri;
   private final String baseUri;
-  private final String secureBaseUri;
   private final String tokenUrl;
 
+  /** The API is HTTPS-only (plain HTTP is redirected), so requests go to the HTTPS port. */
   public Hub(URL deploymentUrl) {
+    this.plainBaseUri = "http://" + deploymentUrl.getHost() + ":" + deploymentUrl.getPort();
     this.baseUri =
-        deploymentUrl.getProtocol()
-            + "://"
-            + deploymentUrl.getHost()
-            + ":"
-            + deploymentUrl.getPort();
-    this.secureBaseUri =
         "https://"
             + deploymentUrl.getHost()
             + ":"
             + System.getProperty("b2bhub.it.httpsPort", "9443");
-    this.tokenUrl = secureBaseUri + "/oidc/endpoint/OP/token";
+    this.tokenUrl = baseUri + "/oidc/endpoint/OP/token";
   }
 
   public String baseUri() {
@@ -49,13 +45,9 @@ public final class Hub {
     return anonymous().auth().preemptive().basic(ADMIN_USER, ADMIN_PASSWORD);
   }
 
-  /** A request as the hub's operator over HTTPS (Liberty's own admin endpoints require it). */
-  public RequestSpecification secureAdmin() {
-    return admin().baseUri(secureBaseUri);
-  }
-
-  public RequestSpecification secureAnonymous() {
-    return anonymous().baseUri(secureBaseUri);
+  /** A request over plain HTTP, for what the hub must answer there too (health, redirects). */
+  public RequestSpecification plainHttp() {
+    return given().baseUri(plainBaseUri).redirects().follow(false);
   }
 
   /** A request as a partner holding this access token. */

@@ -54,7 +54,7 @@ class OperationsEndpointsIT {
 
   @Test
   void adminCenterIsServedOverHttpsBehindTheRegistryLogin() {
-    hub.secureAnonymous()
+    hub.anonymous()
         .redirects()
         .follow(false)
         .get("/adminCenter/")
@@ -69,8 +69,8 @@ class OperationsEndpointsIT {
 
   @Test
   void metricsNeedAnOperatorAndSpeakPrometheus() {
-    hub.secureAnonymous().get("/metrics").then().statusCode(401);
-    hub.secureAdmin()
+    hub.anonymous().get("/metrics").then().statusCode(401);
+    hub.admin()
         .get("/metrics")
         .then()
         .statusCode(200)

@@ -288,6 +288,71 @@ class PartnerRegistryIT {
             equalTo(List.of("OAUTH_CLIENT", "WEBHOOK_SECRET", "SSH_PUBLIC_KEY", "IP_RANGE")));
   }
 
+  @Test
+  void revokingTheLastAllowedRangeNeedsExplicitConsentBecauseItOpensThePartner() {
+    Hub.RegisteredPartner partner =
+        hub.register(List.of("partner:read"), List.of("203.0.113.0/24"));
+    String path = "/api/v1/admin/partners/" + partner.partnerId() + "/credentials";
+    String rangeId = hub.admin().get(path).path("find { it.kind == 'IP_RANGE' }.credentialId");
+    hub.admin()
+        .delete(path + "/" + rangeId)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("CONFLICT"));
+    hub.admin()
+        .queryParam("allowAnyAddress", true)
+        .delete(path + "/" + rangeId)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("REVOKED"));
+    hub.partner(hub.token(partner, "partner:read"))
+        .get("/api/v1/partners/" + partner.partnerId() + "/profile")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void concurrentRegistrationsOfOneIdYieldOneCreatedAndOneConflictNeverA500() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String partnerId = Hub.uniquePartnerId();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return hub.admin()
+                      .contentType(ContentType.JSON)
+                      .body(partnerJson(partnerId, "oauth2"))
+                      .post("/api/v1/admin/partners")
+                      .statusCode();
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var call : calls) {
+        statuses.add(call.get());
+      }
+      pool.shutdown();
+      statuses.sort(null);
+      assertEquals(List.of(201, 409), statuses);
+    }
+  }
+
+  @Test
+  void malformedLimitIsA400NotA404() {
+    hub.admin()
+        .queryParam("limit", "lots")
+        .get("/api/v1/admin/partners")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("INVALID_PARAMETER"))
+        .body("errors[0].pointer", equalTo("limit"));
+  }
+
   /** An OpenSSH ed25519 public key line for a freshly generated key. */
   private static String ed25519PublicKey() throws NoSuchAlgorithmException {
     byte[] encoded =

@@ -123,6 +123,16 @@ class ProblemResponsesIT {
   }
 
   @Test
+  void plainHttpToTheApiIsRedirectedToHttps() {
+    hub.plainHttp()
+        .get("/api/v1/admin/partners")
+        .then()
+        .statusCode(302)
+        .header("Location", startsWith("https://"));
+    hub.plainHttp().get("/health/ready").then().statusCode(200);
+  }
+
+  @Test
   void callersCorrelationIdIsEchoedOnSuccessAndInProblems() {
     hub.admin()
         .header("X-Correlation-ID", "order-sync-42")
