@@ -61,14 +61,20 @@ public class PartnerAccessFilter implements ContainerRequestFilter {
     }
     AccessDecision decision =
         policy.decide(
-            token.getSubject(), scopes(token), servletRequest.getRemoteAddr(), required.value());
+            token.getSubject(),
+            scopes(token),
+            servletRequest.getRemoteAddr(),
+            List.of(required.value()));
     if (decision instanceof AccessDecision.Granted granted) {
       callingPartner.set(granted.partnerId());
       servletRequest.setAttribute(RequestBoundaryFilter.PARTNER_ATTRIBUTE, granted.partnerId());
     } else if (decision instanceof AccessDecision.Denied denied) {
       servletRequest.setAttribute(RequestBoundaryFilter.PARTNER_ATTRIBUTE, denied.partnerId());
       request.abortWith(
-          challenge(denied.code(), denied.detail(), bearerChallenge(denied, required.value())));
+          challenge(
+              denied.code(),
+              denied.detail(),
+              bearerChallenge(denied, String.join(" ", required.value()))));
     }
   }
 

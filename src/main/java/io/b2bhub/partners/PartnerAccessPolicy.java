@@ -26,7 +26,10 @@ public class PartnerAccessPolicy {
   @Inject Clock clock;
 
   public AccessDecision decide(
-      String clientId, Collection<String> tokenScopes, String remoteAddress, String scope) {
+      String clientId,
+      Collection<String> tokenScopes,
+      String remoteAddress,
+      Collection<String> anyOfScopes) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<PartnerCredential> client = findClient(clientId);
     if (client.isEmpty()) {
@@ -51,11 +54,11 @@ public class PartnerAccessPolicy {
           ErrorCode.IP_NOT_ALLOWED,
           "Calls from this address are not in the partner's allowlist.");
     }
-    if (tokenScopes == null || !tokenScopes.contains(scope)) {
+    if (tokenScopes == null || anyOfScopes.stream().noneMatch(tokenScopes::contains)) {
       return new AccessDecision.Denied(
           partner.partnerId(),
           ErrorCode.INSUFFICIENT_SCOPE,
-          "This operation needs scope " + scope + ".");
+          "This operation needs scope " + String.join(" or ", anyOfScopes) + ".");
     }
     return new AccessDecision.Granted(partner.partnerId());
   }

@@ -7,10 +7,10 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a partner-facing resource method: the caller must be an active partner, calling from an
- * allowed address, with a token that carries this scope.
+ * allowed address, with a token that carries one of these scopes.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresScope {
-  String value();
+  String[] value();
 }

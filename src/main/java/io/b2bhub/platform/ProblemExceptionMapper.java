@@ -9,6 +9,13 @@ import jakarta.ws.rs.ext.Provider;
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
   @Override
   public Response toResponse(ProblemException exception) {
-    return ProblemResponses.of(exception.code(), exception.getMessage(), exception.errors());
+    Response problem =
+        ProblemResponses.of(exception.code(), exception.getMessage(), exception.errors());
+    if (exception.headers().isEmpty()) {
+      return problem;
+    }
+    Response.ResponseBuilder withHeaders = Response.fromResponse(problem);
+    exception.headers().forEach(withHeaders::header);
+    return withHeaders.build();
   }
 }

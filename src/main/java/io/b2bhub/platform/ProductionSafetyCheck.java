@@ -46,6 +46,10 @@ public class ProductionSafetyCheck {
   @ConfigProperty(name = "DB_URL", defaultValue = "")
   String databaseUrl;
 
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.sandbox.enabled", defaultValue = "false")
+  boolean erpSandboxEnabled;
+
   @PostConstruct
   void check() {
     List<String> sandboxValues = sandboxValuesInUse();
@@ -73,6 +77,9 @@ public class ProductionSafetyCheck {
     }
     if (SANDBOX_DB_PASSWORD.equals(databasePassword)) {
       inUse.add("DB_PASSWORD");
+    }
+    if (erpSandboxEnabled) {
+      inUse.add("B2BHUB_ERP_SANDBOX_ENABLED");
     }
     return inUse;
   }

@@ -1,0 +1,102 @@
+package io.b2bhub.api;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Work accepted while the ERP was unavailable (brownout). Stored durably with its request, so the
+ * asynchronous path can complete it later; its status URL tells the caller how it went.
+ */
+@Entity
+@Table(name = "erp_pending_request")
+@NamedQuery(
+    name = "PendingErpRequest.findByRequestId",
+    query =
+        "SELECT p FROM PendingErpRequest p WHERE p.requestId = :requestId"
+            + " AND p.partnerId = :partnerId")
+public class PendingErpRequest {
+  @Id
+  @SequenceGenerator(name = "sync_seq", sequenceName = "sync_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_seq")
+  private Long id;
+
+  @Column(name = "request_id", nullable = false, length = 36)
+  private String requestId;
+
+  @Column(name = "partner_id", nullable = false, length = 40)
+  private String partnerId;
+
+  @Column(nullable = false, length = 40)
+  private String operation;
+
+  @Column(name = "idempotency_key", nullable = false, length = 300)
+  private String idempotencyKey;
+
+  @Column(nullable = false, length = 20000)
+  private String payload;
+
+  @Column(nullable = false, length = 16)
+  private String state;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "last_error", length = 500)
+  private String lastError;
+
+  @Column(name = "correlation_id", nullable = false, length = 128)
+  private String correlationId;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  protected PendingErpRequest() {}
+
+  PendingErpRequest(
+      String partnerId,
+      SyncOperation operation,
+      String idempotencyKey,
+      String payload,
+      String lastError,
+      String correlationId,
+      OffsetDateTime now) {
+    this.requestId = UUID.randomUUID().toString();
+    this.partnerId = partnerId;
+    this.operation = operation.name();
+    this.idempotencyKey = idempotencyKey;
+    this.payload = payload;
+    this.state = "PENDING";
+    this.attempts = 1;
+    this.lastError =
+        lastError == null ? null : lastError.substring(0, Math.min(500, lastError.length()));
+    this.correlationId = correlationId;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  String requestId() {
+    return requestId;
+  }
+
+  SyncResponses.RequestStatus view() {
+    return new SyncResponses.RequestStatus(
+        requestId,
+        operation,
+        state,
+        attempts,
+        lastError,
+        createdAt.toInstant(),
+        updatedAt.toInstant());
+  }
+}

@@ -1,0 +1,172 @@
+package io.b2bhub.api;
+
+import io.b2bhub.platform.CorrelationContext;
+import io.b2bhub.platform.ErrorCode;
+import io.b2bhub.platform.IdempotencyRecord;
+import io.b2bhub.platform.IdempotencyStore;
+import io.b2bhub.platform.Problem;
+import io.b2bhub.platform.erp.ErpOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * Records the outcome of a sync request in one transaction: the hub's own rows (customer, order, or
+ * queued work) together with the idempotency record's stored answer, so a replay can never see an
+ * answer whose effect was lost, nor an effect without its answer.
+ */
+@ApplicationScoped
+@Transactional
+public class SyncLedger {
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @PersistenceContext(unitName = "b2bhub")
+  EntityManager em;
+
+  @Inject IdempotencyStore idempotency;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<CustomerSync> customer(String partnerId, String tenantId, String customerId) {
+    return em.createNamedQuery("CustomerSync.findByKey", CustomerSync.class)
+        .setParameter("partnerId", partnerId)
+        .setParameter("tenantId", tenantId)
+        .setParameter("customerId", customerId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<OrderSync> order(String partnerId, String tenantId, String orderId) {
+    return em.createNamedQuery("OrderSync.findByKey", OrderSync.class)
+        .setParameter("partnerId", partnerId)
+        .setParameter("tenantId", tenantId)
+        .setParameter("orderId", orderId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  SyncResult customerSynced(
+      IdempotencyRecord.Key key, String partnerId, CustomerUpsert request, ErpOutcome erp) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    CustomerSync row =
+        customer(partnerId, request.tenantId(), request.customerId())
+            .orElseGet(
+                () ->
+                    persist(
+                        new CustomerSync(
+                            partnerId, request.tenantId(), request.customerId(), now)));
+    row.applied(request.version(), erp.externalId(), now);
+    SyncResponses.Outcome outcome =
+        erp.created() ? SyncResponses.Outcome.CREATED : SyncResponses.Outcome.UPDATED;
+    return complete(
+        key,
+        erp.created() ? 201 : 200,
+        new SyncResponses.CustomerSynced(
+            request.tenantId(),
+            request.customerId(),
+            request.version(),
+            erp.externalId(),
+            outcome));
+  }
+
+  SyncResult orderSynced(
+      IdempotencyRecord.Key key, String partnerId, OrderCreate request, ErpOutcome erp) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<OrderSync> existing = order(partnerId, request.tenantId(), request.orderId());
+    OrderSync row =
+        existing.orElseGet(
+            () -> persist(new OrderSync(partnerId, request.tenantId(), request.orderId(), now)));
+    row.applied(request, erp.externalId(), now);
+    SyncResponses.Outcome outcome =
+        existing.isPresent()
+            ? SyncResponses.Outcome.UPDATED
+            : erp.created() ? SyncResponses.Outcome.CREATED : SyncResponses.Outcome.ALREADY_EXISTS;
+    return complete(
+        key,
+        existing.isPresent() ? 200 : 201,
+        new SyncResponses.OrderSynced(
+            request.tenantId(), request.orderId(), request.version(), erp.externalId(), outcome));
+  }
+
+  SyncResult statusSynced(
+      IdempotencyRecord.Key key, String partnerId, String orderId, OrderStatusChange request) {
+    OrderSync row = order(partnerId, request.tenantId(), orderId).orElseThrow();
+    row.statusApplied(request.status(), request.version(), OffsetDateTime.now(clock));
+    return complete(
+        key,
+        200,
+        new SyncResponses.OrderStatusSynced(
+            request.tenantId(),
+            orderId,
+            request.status(),
+            request.version(),
+            SyncResponses.Outcome.APPLIED));
+  }
+
+  /** Acknowledges without touching the ERP: the request is older than what is already applied. */
+  SyncResult stale(IdempotencyRecord.Key key, Object body) {
+    return complete(key, 200, body);
+  }
+
+  /** Brownout: keeps the request durably for the asynchronous path and answers 202. */
+  SyncResult queued(
+      IdempotencyRecord.Key key,
+      String partnerId,
+      SyncOperation operation,
+      String idempotencyKey,
+      Object request,
+      String why) {
+    PendingErpRequest pending =
+        persist(
+            new PendingErpRequest(
+                partnerId,
+                operation,
+                idempotencyKey,
+                JSONB.toJson(request),
+                why,
+                CorrelationContext.current(),
+                OffsetDateTime.now(clock)));
+    return complete(
+        key,
+        202,
+        new SyncResponses.Queued(
+            pending.requestId(), "PENDING", "/api/v1/erp/requests/" + pending.requestId()));
+  }
+
+  /**
+   * The ERP refused: deterministic for this request, so the refusal itself is the stored answer.
+   */
+  SyncResult rejected(IdempotencyRecord.Key key, String detail) {
+    return complete(
+        key, 422, Problem.of(ErrorCode.ERP_REJECTED, detail, CorrelationContext.current()));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<SyncResponses.RequestStatus> pending(String partnerId, String requestId) {
+    return em.createNamedQuery("PendingErpRequest.findByRequestId", PendingErpRequest.class)
+        .setParameter("requestId", requestId)
+        .setParameter("partnerId", partnerId)
+        .getResultStream()
+        .findFirst()
+        .map(PendingErpRequest::view);
+  }
+
+  private SyncResult complete(IdempotencyRecord.Key key, int status, Object body) {
+    String json = JSONB.toJson(body);
+    idempotency.complete(key, status, json);
+    return new SyncResult(status, json);
+  }
+
+  private <T> T persist(T entity) {
+    em.persist(entity);
+    return entity;
+  }
+}

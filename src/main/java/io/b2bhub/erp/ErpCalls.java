@@ -1,0 +1,127 @@
+package io.b2bhub.erp;
+
+import io.b2bhub.platform.erp.ErpOutcome;
+import io.b2bhub.platform.erp.ErpRejectedException;
+import io.b2bhub.platform.erp.ErpUnavailableException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * One call to the ERP, guarded by MicroProfile Fault Tolerance: a timeout, a bulkhead so a slow ERP
+ * cannot take every thread, and a circuit breaker that stops calling an ERP that keeps failing.
+ * Retries live one level up ({@link RestErpGateway}) so each attempt counts for the breaker. Every
+ * value here can be tuned with the MP FT config keys, e.g. {@code
+ * io.b2bhub.erp.ErpCalls/send/CircuitBreaker/delay}.
+ */
+@ApplicationScoped
+public class ErpCalls {
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.base-url")
+  String baseUrl;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.username")
+  String username;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.password")
+  String password;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.connect-timeout-ms", defaultValue = "2000")
+  long connectTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.read-timeout-ms", defaultValue = "5000")
+  long readTimeoutMs;
+
+  private ErpClient client;
+
+  @PostConstruct
+  void connect() {
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    ClientRequestFilter basicAuth =
+        request ->
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
+    client =
+        RestClientBuilder.newBuilder()
+            .baseUri(URI.create(baseUrl))
+            .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+            .followRedirects(false)
+            // Statuses are judged in send(); the default mapper would throw on every 4xx/5xx.
+            .property("microprofile.rest.client.disable.default.mapper", true)
+            .register(basicAuth)
+            .build(ErpClient.class);
+  }
+
+  @Timeout(5000)
+  @Bulkhead(32)
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.5,
+      delay = 5000,
+      successThreshold = 2,
+      failOn = {ErpUnavailableException.class, TimeoutException.class},
+      skipOn = ErpRejectedException.class)
+  public ErpReply send(Function<ErpClient, Response> call) {
+    Response response;
+    try {
+      response = call.apply(client);
+    } catch (ProcessingException e) {
+      throw new ErpUnavailableException("ERP not reachable: " + e.getClass().getSimpleName(), e);
+    }
+    try (response) {
+      int status = response.getStatus();
+      if (status >= 200 && status < 300) {
+        return new ErpReply(status, response.readEntity(ErpOutcome.class));
+      }
+      if (status == 429 || status >= 500) {
+        throw new ErpUnavailableException(
+            status, "ERP answered " + status, retryAfter(response.getHeaderString("Retry-After")));
+      }
+      throw new ErpRejectedException(status, "ERP refused the request with " + status);
+    }
+  }
+
+  /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime when =
+            ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException unreadable) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.b2bhub.erp;
+
+import io.b2bhub.platform.erp.ErpCustomer;
+import io.b2bhub.platform.erp.ErpOrder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The ERP's REST contract (the sandbox implements it). Raw responses: the caller judges status. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ErpClient extends AutoCloseable {
+  @POST
+  @Path("customers")
+  Response upsertCustomer(ErpCustomer customer);
+
+  @POST
+  @Path("orders")
+  Response createOrder(ErpOrder order);
+
+  @POST
+  @Path("orders/{tenantId}/{orderId}/status")
+  Response changeStatus(
+      @PathParam("tenantId") String tenantId,
+      @PathParam("orderId") String orderId,
+      ErpRecords.StatusChange change);
+}

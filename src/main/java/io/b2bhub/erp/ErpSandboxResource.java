@@ -1,0 +1,132 @@
+package io.b2bhub.erp;
+
+import io.b2bhub.platform.DataConflicts;
+import io.b2bhub.platform.erp.ErpCustomer;
+import io.b2bhub.platform.erp.ErpOrder;
+import io.b2bhub.platform.erp.ErpOutcome;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The built-in ERP sandbox under /sandbox/erp: the ERP the hub's adapter calls when no real ERP is
+ * configured. It keeps its own books, assigns ERP ids, and can be told to be slow or to fail.
+ */
+@Path("/")
+@SandboxOnly
+@RolesAllowed({"erp-sandbox", "hub-admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "ERP sandbox", description = "A stand-in ERP for trying every flow, off in production.")
+@SecurityRequirement(name = "operatorBasic")
+public class ErpSandboxResource {
+  @Inject SandboxBooks books;
+  @Inject SandboxConditions conditions;
+
+  @POST
+  @Path("customers")
+  @Operation(summary = "Create or update a customer in the ERP")
+  @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(responseCode = "201", description = "Created")
+  public Response upsertCustomer(@NotNull ErpCustomer customer) {
+    return conditions
+        .misbehave()
+        .orElseGet(() -> answer(retryingOnce(() -> books.upsertCustomer(customer))));
+  }
+
+  @POST
+  @Path("orders")
+  @Operation(summary = "Create an order in the ERP (a repeated create returns the same order)")
+  @APIResponse(responseCode = "200", description = "Already known")
+  @APIResponse(responseCode = "201", description = "Created")
+  public Response createOrder(@NotNull ErpOrder order) {
+    return conditions
+        .misbehave()
+        .orElseGet(() -> answer(retryingOnce(() -> books.createOrder(order))));
+  }
+
+  @POST
+  @Path("orders/{tenantId}/{orderId}/status")
+  @Operation(summary = "Change an order's status in the ERP")
+  @APIResponse(responseCode = "200", description = "Changed")
+  public Response changeStatus(
+      @PathParam("tenantId") String tenantId,
+      @PathParam("orderId") String orderId,
+      @NotNull ErpRecords.StatusChange change) {
+    return conditions
+        .misbehave()
+        .orElseGet(() -> answer(books.changeStatus(tenantId, orderId, change)));
+  }
+
+  @GET
+  @Path("customers")
+  @Operation(summary = "The ERP's customers of one tenant")
+  @APIResponse(responseCode = "200", description = "OK")
+  public List<ErpRecords.Customer> customers(@QueryParam("tenantId") String tenantId) {
+    return books.customers(tenantId);
+  }
+
+  @GET
+  @Path("orders")
+  @Operation(summary = "The ERP's orders of one tenant")
+  @APIResponse(responseCode = "200", description = "OK")
+  public List<ErpRecords.Order> orders(@QueryParam("tenantId") String tenantId) {
+    return books.orders(tenantId);
+  }
+
+  @GET
+  @Path("behaviour")
+  @Operation(summary = "How the sandbox currently misbehaves")
+  @APIResponse(responseCode = "200", description = "OK")
+  public SandboxBehaviour behaviour() {
+    return conditions.current();
+  }
+
+  @PUT
+  @Path("behaviour")
+  @Operation(
+      summary = "Make the sandbox slow or failing",
+      description =
+          "latencyMs is added to every call; unavailableShare and rateLimitedShare (0..1) of calls"
+              + " answer 503 or 429 with Retry-After: retryAfterSeconds.")
+  @APIResponse(responseCode = "200", description = "Applied")
+  public SandboxBehaviour changeBehaviour(@Valid @NotNull SandboxBehaviour behaviour) {
+    conditions.set(behaviour);
+    return behaviour;
+  }
+
+  /**
+   * Two first-time upserts of one record may race; the loser finds the winner's row and updates.
+   */
+  private static ErpOutcome retryingOnce(Supplier<ErpOutcome> write) {
+    try {
+      return write.get();
+    } catch (RuntimeException e) {
+      if (DataConflicts.asProblem(e, null).isPresent()) {
+        return write.get();
+      }
+      throw e;
+    }
+  }
+
+  private static Response answer(ErpOutcome outcome) {
+    return Response.status(outcome.created() ? 201 : 200).entity(outcome).build();
+  }
+}

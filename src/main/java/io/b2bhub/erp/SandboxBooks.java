@@ -1,0 +1,104 @@
+package io.b2bhub.erp;
+
+import io.b2bhub.platform.ErrorCode;
+import io.b2bhub.platform.ProblemException;
+import io.b2bhub.platform.erp.ErpCustomer;
+import io.b2bhub.platform.erp.ErpOrder;
+import io.b2bhub.platform.erp.ErpOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sandbox ERP's bookkeeping. Like a real ERP it assigns its own ids and treats a repeated
+ * create of the same order as the same order.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class SandboxBooks {
+  @PersistenceContext(unitName = "b2bhub")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  public ErpOutcome upsertCustomer(ErpCustomer customer) {
+    Optional<SandboxCustomer> existing = findCustomer(customer.tenantId(), customer.customerId());
+    SandboxCustomer row =
+        existing.orElseGet(() -> new SandboxCustomer(customer.tenantId(), customer.customerId()));
+    row.update(customer.version(), customer.name(), customer.email(), OffsetDateTime.now(clock));
+    if (existing.isEmpty()) {
+      em.persist(row);
+      row.assignExternalId();
+    }
+    return new ErpOutcome(row.externalId(), existing.isEmpty());
+  }
+
+  public ErpOutcome createOrder(ErpOrder order) {
+    Optional<SandboxOrder> existing = findOrder(order.tenantId(), order.orderId());
+    if (existing.isPresent()) {
+      return new ErpOutcome(existing.get().externalId(), false);
+    }
+    SandboxOrder row =
+        new SandboxOrder(
+            order.tenantId(),
+            order.orderId(),
+            order.version(),
+            order.customerRef(),
+            order.currency(),
+            order.grossMinor(),
+            order.lines() == null ? 0 : order.lines().size(),
+            OffsetDateTime.now(clock));
+    em.persist(row);
+    row.assignExternalId();
+    return new ErpOutcome(row.externalId(), true);
+  }
+
+  public ErpOutcome changeStatus(String tenantId, String orderId, ErpRecords.StatusChange change) {
+    SandboxOrder order =
+        findOrder(tenantId, orderId)
+            .orElseThrow(
+                () -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such order."));
+    order.changeStatus(change.status(), change.version(), OffsetDateTime.now(clock));
+    return new ErpOutcome(order.externalId(), false);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ErpRecords.Customer> customers(String tenantId) {
+    return em.createNamedQuery("SandboxCustomer.findByTenant", SandboxCustomer.class)
+        .setParameter("tenantId", tenantId)
+        .getResultStream()
+        .map(SandboxCustomer::view)
+        .toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ErpRecords.Order> orders(String tenantId) {
+    return em.createNamedQuery("SandboxOrder.findByTenant", SandboxOrder.class)
+        .setParameter("tenantId", tenantId)
+        .getResultStream()
+        .map(SandboxOrder::view)
+        .toList();
+  }
+
+  private Optional<SandboxCustomer> findCustomer(String tenantId, String customerId) {
+    return em.createNamedQuery("SandboxCustomer.findByKey", SandboxCustomer.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("customerId", customerId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Optional<SandboxOrder> findOrder(String tenantId, String orderId) {
+    return em.createNamedQuery("SandboxOrder.findByKey", SandboxOrder.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("orderId", orderId)
+        .getResultStream()
+        .findFirst();
+  }
+}
