@@ -69,4 +69,17 @@ public class CustomerSync {
   String erpCustomerId() {
     return erpCustomerId;
   }
+
+  Long id() {
+    return id;
+  }
+
+  OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  ExportedCustomer exported() {
+    return new ExportedCustomer(
+        customerId, tenantId, appliedVersion, erpCustomerId, updatedAt.toInstant());
+  }
 }

@@ -117,4 +117,29 @@ public class OrderSync {
   String erpOrderId() {
     return erpOrderId;
   }
+
+  Long id() {
+    return id;
+  }
+
+  OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  ExportedOrder exported() {
+    return new ExportedOrder(
+        orderId,
+        tenantId,
+        status,
+        appliedVersion,
+        statusVersion,
+        customerRef,
+        currency,
+        grossMinor,
+        netMinor,
+        taxMinor,
+        lineCount,
+        erpOrderId,
+        updatedAt.toInstant());
+  }
 }
