@@ -20,9 +20,10 @@ public record NewPartner(
     @Size(max = 500) String sla,
     @Size(max = 20) List<@Pattern(regexp = "[a-z][a-z0-9_-]{0,31}") String> flows,
     @Size(max = 20) List<@NotBlank String> scopes,
-    @Size(max = 50) List<@NotBlank String> ipAllowlist) {
+    @Size(max = 50) List<@NotBlank String> ipAllowlist,
+    @Pattern(regexp = RateLimit.PATTERN) String rateLimit) {
 
   public PartnerDetails details() {
-    return new PartnerDetails(name, mode, security, contact, sla, flows);
+    return new PartnerDetails(name, mode, security, contact, sla, flows, rateLimit);
   }
 }

@@ -49,6 +49,9 @@ public class Partner {
   @Column(length = 500)
   private String flows;
 
+  @Column(name = "rate_limit", length = 16)
+  private String rateLimit;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private PartnerStatus status;
@@ -77,6 +80,7 @@ public class Partner {
     this.contact = details.contact();
     this.sla = details.sla();
     this.flows = details.flows() == null ? null : String.join(",", details.flows());
+    this.rateLimit = details.rateLimit();
     this.updatedAt = now;
   }
 
@@ -101,6 +105,11 @@ public class Partner {
     return createdAt;
   }
 
+  /** The partner's own limit, or null for the configured default. */
+  public String rateLimit() {
+    return rateLimit;
+  }
+
   public PartnerView view() {
     return new PartnerView(
         partnerId,
@@ -110,6 +119,7 @@ public class Partner {
         contact,
         sla,
         flowList(),
+        rateLimit,
         status,
         createdAt.toInstant(),
         updatedAt.toInstant(),

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,22 +22,26 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Enforces {@link RequiresScope} on partner-facing resources once mpJwt has validated the token
- * (signature, issuer, audience, expiry). Identifies the calling partner for the rest of the
- * request.
+ * (signature, issuer, audience, expiry), then the partner's rate limit. Identifies the calling
+ * partner for the rest of the request.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
-public class PartnerAccessFilter implements ContainerRequestFilter {
+public class PartnerAccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  private static final String RATE_LIMIT_PROPERTY = "io.b2bhub.rateLimit";
+
   @Context ResourceInfo resourceInfo;
   @Context HttpServletRequest servletRequest;
 
   @Inject PartnerAccessPolicy policy;
   @Inject CallingPartner callingPartner;
+  @Inject PartnerRateLimiter rateLimiter;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -68,6 +74,23 @@ public class PartnerAccessFilter implements ContainerRequestFilter {
     if (decision instanceof AccessDecision.Granted granted) {
       callingPartner.set(granted.partnerId());
       servletRequest.setAttribute(RequestBoundaryFilter.PARTNER_ATTRIBUTE, granted.partnerId());
+      PartnerRateLimiter.Verdict verdict =
+          rateLimiter.consume(granted.partnerId(), granted.rateLimit());
+      request.setProperty(RATE_LIMIT_PROPERTY, verdict);
+      if (!verdict.allowed()) {
+        Response.ResponseBuilder tooMany =
+            Response.fromResponse(
+                    ProblemResponses.of(
+                        ErrorCode.RATE_LIMITED,
+                        "Over the partner's limit of "
+                            + verdict.limit()
+                            + " requests; retry after "
+                            + verdict.retryAfterSeconds()
+                            + " s."))
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, verdict.retryAfterSeconds()));
+        rateLimitHeaders(verdict).forEach(tooMany::header);
+        request.abortWith(tooMany.build());
+      }
     } else if (decision instanceof AccessDecision.Denied denied) {
       servletRequest.setAttribute(RequestBoundaryFilter.PARTNER_ATTRIBUTE, denied.partnerId());
       request.abortWith(
@@ -76,6 +99,22 @@ public class PartnerAccessFilter implements ContainerRequestFilter {
               denied.detail(),
               bearerChallenge(denied, String.join(" ", required.value()))));
     }
+  }
+
+  /** Every partner response carries its budget, so well-behaved clients can pace themselves. */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(RATE_LIMIT_PROPERTY) instanceof PartnerRateLimiter.Verdict verdict) {
+      rateLimitHeaders(verdict)
+          .forEach((name, value) -> response.getHeaders().putSingle(name, value));
+    }
+  }
+
+  private static Map<String, Object> rateLimitHeaders(PartnerRateLimiter.Verdict verdict) {
+    return Map.of(
+        "RateLimit-Limit", verdict.limit(),
+        "RateLimit-Remaining", verdict.remaining(),
+        "RateLimit-Reset", verdict.resetSeconds());
   }
 
   private boolean isOperatorResource() {

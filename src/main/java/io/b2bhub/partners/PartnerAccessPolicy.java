@@ -60,7 +60,7 @@ public class PartnerAccessPolicy {
           ErrorCode.INSUFFICIENT_SCOPE,
           "This operation needs scope " + String.join(" or ", anyOfScopes) + ".");
     }
-    return new AccessDecision.Granted(partner.partnerId());
+    return new AccessDecision.Granted(partner.partnerId(), partner.rateLimit());
   }
 
   private Optional<PartnerCredential> findClient(String clientId) {

@@ -96,7 +96,8 @@ public class PartnerCsvImport {
         field(record, "sla"),
         List.of(),
         scopesFor(field(record, "mode")),
-        List.of());
+        List.of(),
+        null);
   }
 
   /** API partners get the read and write scopes of the sync API; others read their profile. */

@@ -12,6 +12,7 @@ public record PartnerView(
     String contact,
     String sla,
     List<String> flows,
+    String rateLimit,
     PartnerStatus status,
     Instant createdAt,
     Instant updatedAt,

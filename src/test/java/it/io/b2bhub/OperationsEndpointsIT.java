@@ -3,6 +3,7 @@ package it.io.b2bhub;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.net.URL;
@@ -43,6 +44,10 @@ class OperationsEndpointsIT {
         .body("paths", hasKey("/api/v1/admin/partners/import"))
         .body("paths", hasKey("/api/v1/partners/{partnerId}/profile"))
         .body("paths", hasKey("/api/v1/admin/audit"))
+        .body("paths", hasKey("/api/v1/erp/customers"))
+        .body("paths", hasKey("/api/v1/erp/orders/{orderId}/status"))
+        .body("paths", hasKey("/api/v1/orders"))
+        .body("paths", not(hasKey("/sandbox/erp/customers")))
         .body("components.securitySchemes", hasKey("partnerOAuth"))
         .body("components.securitySchemes", hasKey("operatorBasic"))
         .body("components.schemas", hasKey("Problem"))

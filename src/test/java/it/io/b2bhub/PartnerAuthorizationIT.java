@@ -293,6 +293,48 @@ class PartnerAuthorizationIT {
   }
 
   @Test
+  void partnerOverItsRateLimitGets429WithRetryAfterAndTheBudgetInHeaders() {
+    String partnerId = Hub.uniquePartnerId();
+    var created =
+        hub.admin()
+            .contentType("application/json")
+            .body(
+                "{\"partnerId\":\""
+                    + partnerId
+                    + "\",\"name\":\"Busy Co\",\"mode\":\"API\","
+                    + "\"security\":\"oauth2\",\"contact\":\"ops@busy.example\",\"rateLimit\":\"3/1m\"}")
+            .post("/api/v1/admin/partners")
+            .then()
+            .statusCode(201)
+            .body("partner.rateLimit", equalTo("3/1m"))
+            .extract()
+            .jsonPath();
+    Hub.RegisteredPartner partner =
+        new Hub.RegisteredPartner(
+            partnerId,
+            created.getString("credentials[0].credentialId"),
+            created.getString("credentials[0].clientId"),
+            created.getString("credentials[0].secret"));
+    String token = hub.token(partner, "partner:read");
+    for (int remaining = 2; remaining >= 0; remaining--) {
+      hub.partner(token)
+          .get(profilePath(partnerId))
+          .then()
+          .statusCode(200)
+          .header("RateLimit-Limit", "3")
+          .header("RateLimit-Remaining", String.valueOf(remaining));
+    }
+    hub.partner(token)
+        .get(profilePath(partnerId))
+        .then()
+        .statusCode(429)
+        .contentType(startsWith(PROBLEM))
+        .body("code", equalTo("RATE_LIMITED"))
+        .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+        .header("RateLimit-Remaining", "0");
+  }
+
+  @Test
   void adminApiRefusesAnonymousCallersPartnerTokensAndWrongPasswords() {
     hub.anonymous()
         .get("/api/v1/admin/partners")
