@@ -73,6 +73,9 @@ public class ErpCalls {
             .followRedirects(false)
             // Statuses are judged in send(); the default mapper would throw on every 4xx/5xx.
             .property("microprofile.rest.client.disable.default.mapper", true)
+            // Enough pooled connections for every call the bulkhead lets through at once.
+            .property("resteasy.connectionPoolSize", 64)
+            .property("resteasy.maxPooledPerRoute", 64)
             .register(basicAuth)
             .build(ErpClient.class);
   }

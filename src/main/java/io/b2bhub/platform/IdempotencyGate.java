@@ -12,6 +12,10 @@ public class IdempotencyGate {
   @Inject IdempotencyStore store;
 
   public IdempotencyClaim claim(IdempotencyRecord.Key key, String operation, String requestHash) {
+    IdempotencyClaim.Replay finished = store.finishedAnswer(key, operation, requestHash);
+    if (finished != null) {
+      return finished;
+    }
     try {
       return store.tryClaim(key, operation, requestHash);
     } catch (RuntimeException e) {

@@ -61,6 +61,25 @@ public class IdempotencyStore {
         Duration.between(now, leaseEnds).toSeconds());
   }
 
+  /**
+   * The stored answer for an identical earlier request, read without locking: replays, the common
+   * case for retried calls, need neither a lock nor a write.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public IdempotencyClaim.Replay finishedAnswer(
+      IdempotencyRecord.Key key, String operation, String requestHash) {
+    IdempotencyRecord existing = em.find(IdempotencyRecord.class, key);
+    if (existing == null || !existing.isCompleted()) {
+      return null;
+    }
+    if (!existing.sameRequest(operation, requestHash)) {
+      throw new ProblemException(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          "This Idempotency-Key was already used for a different request; use a new key.");
+    }
+    return new IdempotencyClaim.Replay(existing.response());
+  }
+
   /** Stores the answer, in the caller's transaction so it commits with the work it describes. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void complete(IdempotencyRecord.Key key, int status, String body) {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmark of the ERP sync API and the order export, on PostgreSQL, sandbox ERP at 0 ms latency.
+# Loopback only. Starts its own server (target/liberty), prints the figures, stops the server.
+#   RATE=300 DURATION=60 REPLAY_SECONDS=20 EXPORT_PAGES=2000 SEED_ORDERS=1000000 bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${RATE:-300}
+DURATION=${DURATION:-60}
+REPLAY_SECONDS=${REPLAY_SECONDS:-20}
+EXPORT_PAGES=${EXPORT_PAGES:-2000}
+SEED_ORDERS=${SEED_ORDERS:-1000000}
+BENCH_DB=b2bhub_bench
+BASE=https://localhost:9443
+ADMIN=(-sk -u "${ADMIN_USER:-hubadmin}:${ADMIN_PASSWORD:-sandbox-admin-password}")
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+    (cd /tmp && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@")
+  else
+    psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"
+  fi
+}
+
+pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+as_postgres -d postgres -c "ALTER USER postgres PASSWORD 'postgres'" \
+  -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+
+export DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" DB_USER=postgres DB_PASSWORD=postgres
+./mvnw -q -B -ntp -DskipTests package liberty:create liberty:deploy liberty:start
+trap './mvnw -q -B liberty:stop >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 1 120); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:9080/health/ready)" = 200 ] && break
+  sleep 1
+done
+
+created=$(curl "${ADMIN[@]}" -H 'Content-Type: application/json' \
+  -d '{"partnerId":"bench-shop","name":"Bench Webshop","mode":"API","security":"oauth2",
+       "contact":"bench@shop.example","rateLimit":"1000000/1s","scopes":["erp.orders:write","orders:read"]}' \
+  "$BASE/api/v1/admin/partners")
+client_id=$(grep -o '"clientId":"[^"]*' <<<"$created" | head -1 | cut -d'"' -f4)
+secret=$(grep -o '"secret":"[^"]*' <<<"$created" | head -1 | cut -d'"' -f4)
+
+echo "seeding $SEED_ORDERS orders for the export"
+as_postgres -d "$BENCH_DB" -c "
+  INSERT INTO order_sync (id, partner_id, tenant_id, order_id, applied_version, status, status_version,
+                          customer_ref, currency, net_minor, tax_minor, gross_minor, line_count,
+                          erp_order_id, created_at, updated_at)
+  SELECT 10000000000 + g, 'bench-shop', 'seed', 'seed-' || g, 1, 'CONFIRMED', 1, 'c-' || (g % 5000),
+         'EUR', 2500, 475, 2975, 1, 'ERP-O-S' || g,
+         now() - interval '1 hour', now() - interval '1 hour' + g * interval '1 millisecond'
+  FROM generate_series(1, $SEED_ORDERS) AS g;
+  ANALYZE order_sync;"
+
+java bench/SyncBench.java "$BASE" "$client_id" "$secret" "$RATE" "$DURATION" "$REPLAY_SECONDS" "$EXPORT_PAGES"
