@@ -1,5 +1,6 @@
 package io.b2bhub.api;
 
+import io.b2bhub.platform.KeysetPosition;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +18,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "erp_pending_request")
+@NamedQuery(
+    name = "PendingErpRequest.findByState",
+    query =
+        "SELECT p FROM PendingErpRequest p WHERE p.state = :state AND (p.createdAt > :afterTime"
+            + " OR (p.createdAt = :afterTime AND p.id > :afterId)) ORDER BY p.createdAt, p.id")
 @NamedQuery(
     name = "PendingErpRequest.findByRequestId",
     query =
@@ -87,6 +93,24 @@ public class PendingErpRequest {
 
   String requestId() {
     return requestId;
+  }
+
+  KeysetPosition position() {
+    return new KeysetPosition(createdAt, id);
+  }
+
+  /** What operators see of queued work: never the payload (it may hold personal data). */
+  SyncResponses.QueuedForOperators forOperators() {
+    return new SyncResponses.QueuedForOperators(
+        requestId,
+        partnerId,
+        operation,
+        idempotencyKey,
+        state,
+        attempts,
+        lastError,
+        correlationId,
+        createdAt.toInstant());
   }
 
   SyncResponses.RequestStatus view() {

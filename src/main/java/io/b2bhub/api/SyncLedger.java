@@ -4,6 +4,9 @@ import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.IdempotencyRecord;
 import io.b2bhub.platform.IdempotencyStore;
+import io.b2bhub.platform.KeysetPosition;
+import io.b2bhub.platform.Page;
+import io.b2bhub.platform.PageRequest;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.erp.ErpOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -157,6 +161,24 @@ public class SyncLedger {
         .getResultStream()
         .findFirst()
         .map(PendingErpRequest::view);
+  }
+
+  /** Queued work in a state, oldest first, keyset-paginated on (created_at, id). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<SyncResponses.QueuedForOperators> queued(String state, PageRequest page) {
+    KeysetPosition after =
+        page.after() != null
+            ? page.after()
+            : new KeysetPosition(OffsetDateTime.parse("1970-01-01T00:00:00Z"), Long.MIN_VALUE);
+    List<PendingErpRequest> rows =
+        em.createNamedQuery("PendingErpRequest.findByState", PendingErpRequest.class)
+            .setParameter("state", state)
+            .setParameter("afterTime", after.time())
+            .setParameter("afterId", after.id())
+            .setMaxResults(page.limit() + 1)
+            .getResultList();
+    return Page.of(
+        rows, page.limit(), PendingErpRequest::forOperators, PendingErpRequest::position);
   }
 
   private SyncResult complete(IdempotencyRecord.Key key, int status, Object body) {

@@ -30,6 +30,18 @@ public final class SyncResponses {
   /** Accepted while the ERP is unavailable: follow {@code statusUrl}. */
   public record Queued(String requestId, String state, String statusUrl) {}
 
+  /** A queued request as operators list it. */
+  public record QueuedForOperators(
+      String requestId,
+      String partnerId,
+      String operation,
+      String idempotencyKey,
+      String state,
+      int attempts,
+      String lastError,
+      String correlationId,
+      Instant createdAt) {}
+
   /** GET of a queued request. */
   public record RequestStatus(
       String requestId,

@@ -350,6 +350,17 @@ class ErpSyncIT {
         .then()
         .body("items.errorCode", hasItem("ERP_CIRCUIT_OPEN"));
     assertEquals(0, erpCustomers().getList("$").size(), "nothing reached the failing ERP");
+    String firstRequestId = statusUrls.get(0).substring(statusUrls.get(0).lastIndexOf('/') + 1);
+    hub.admin()
+        .queryParam("limit", 500)
+        .get("/api/v1/admin/erp/pending-requests")
+        .then()
+        .statusCode(200)
+        .body("items.requestId", hasItem(firstRequestId))
+        .body(
+            "items.find { it.requestId == '" + firstRequestId + "' }.idempotencyKey",
+            equalTo("customer:" + tenant + ":c-1:1"))
+        .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("payload")));
 
     sandbox(0, 0, 0, 0);
     Deadline.await(
