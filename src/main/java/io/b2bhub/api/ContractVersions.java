@@ -32,7 +32,7 @@ final class ContractVersions {
     }
     return switch (number.intValue()) {
       case 2 -> body;
-      case 1 -> upgradeFromVersion1(operation, body);
+      case 1 -> upgradeFromVersion1Checked(operation, body);
       default ->
           throw new ProblemException(
               ErrorCode.CONTRACT_VERSION_UNSUPPORTED,
@@ -44,6 +44,17 @@ final class ContractVersions {
                   + CURRENT
                   + ").");
     };
+  }
+
+  private static JsonObject upgradeFromVersion1Checked(SyncOperation operation, JsonObject v1) {
+    try {
+      return upgradeFromVersion1(operation, v1);
+    } catch (ArithmeticException e) {
+      throw new ProblemException(
+          ErrorCode.VALIDATION_FAILED,
+          "Version 1 amounts must be whole numbers that fit in 64 bits.",
+          List.of(new Problem.FieldError("/lines", "not a whole minor-unit amount")));
+    }
   }
 
   /**

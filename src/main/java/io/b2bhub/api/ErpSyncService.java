@@ -1,5 +1,6 @@
 package io.b2bhub.api;
 
+import io.b2bhub.platform.DataConflicts;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.IdempotencyClaim;
 import io.b2bhub.platform.IdempotencyGate;
@@ -152,6 +153,7 @@ public class ErpSyncService {
       String fingerprint,
       Function<IdempotencyRecord.Key, SyncResult> work) {
     IdempotencyRecord.Key key = new IdempotencyRecord.Key(partnerId, idempotencyKey);
+    requireTenant(partnerId, tenantOf(idempotencyKey));
     IdempotencyClaim claim = gate.claim(key, operation.name(), fingerprint);
     if (claim instanceof IdempotencyClaim.Replay replay) {
       return new SyncResult(replay.response().status(), replay.response().body(), true);
@@ -161,6 +163,27 @@ public class ErpSyncService {
     } catch (RuntimeException e) {
       idempotency.release(key);
       throw e;
+    }
+  }
+
+  /** The key's second part is the tenant (checked against the body before we get here). */
+  private static String tenantOf(String idempotencyKey) {
+    return idempotencyKey.split(":", -1)[1];
+  }
+
+  private void requireTenant(String partnerId, String tenantId) {
+    boolean owns;
+    try {
+      owns = ledger.ownsTenant(partnerId, tenantId);
+    } catch (RuntimeException e) {
+      if (DataConflicts.asProblem(e, null).isEmpty()) {
+        throw e;
+      }
+      owns = ledger.ownsTenant(partnerId, tenantId);
+    }
+    if (!owns) {
+      throw new ProblemException(
+          ErrorCode.TENANT_NOT_ALLOWED, "Tenant " + tenantId + " belongs to another partner.");
     }
   }
 

@@ -19,7 +19,7 @@ public record OrderCreate(
     @NotNull @PositiveOrZero Long version,
     @NotBlank @Pattern(regexp = ContractIds.ID) String customerRef,
     @NotNull @IsoCurrency String currency,
-    @NotEmpty @Size(max = 1000) List<@Valid @NotNull Line> lines,
+    @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines,
     @NotNull @Valid Totals totals) {
 
   /** One order line: lineTotalMinor must equal quantity × unitPriceMinor. */

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -36,6 +37,30 @@ public class SyncLedger {
 
   @Inject IdempotencyStore idempotency;
   @Inject Clock clock;
+
+  /**
+   * Claims {@code tenantId} for the partner on first use; true when the partner owns it. A race
+   * between two first uses is settled by the primary key (the caller re-checks once).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean ownsTenant(String partnerId, String tenantId) {
+    Object owner =
+        em.createNativeQuery("SELECT partner_id FROM tenant_owner WHERE tenant_id = ?")
+            .setParameter(1, tenantId)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (owner == null) {
+      em.createNativeQuery(
+              "INSERT INTO tenant_owner (tenant_id, partner_id, created_at) VALUES (?, ?, ?)")
+          .setParameter(1, tenantId)
+          .setParameter(2, partnerId)
+          .setParameter(3, OffsetDateTime.now(clock))
+          .executeUpdate();
+      return true;
+    }
+    return partnerId.equals(owner.toString());
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<CustomerSync> customer(String partnerId, String tenantId, String customerId) {
@@ -60,13 +85,27 @@ public class SyncLedger {
   SyncResult customerSynced(
       IdempotencyRecord.Key key, String partnerId, CustomerUpsert request, ErpOutcome erp) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<CustomerSync> existing = customer(partnerId, request.tenantId(), request.customerId());
     CustomerSync row =
-        customer(partnerId, request.tenantId(), request.customerId())
-            .orElseGet(
-                () ->
-                    persist(
-                        new CustomerSync(
-                            partnerId, request.tenantId(), request.customerId(), now)));
+        existing.orElseGet(
+            () ->
+                persist(
+                    new CustomerSync(partnerId, request.tenantId(), request.customerId(), now)));
+    if (existing.isPresent()) {
+      // Re-read under a row lock: a concurrent newer version may have committed since the check.
+      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+      em.refresh(row);
+    }
+    if (row.appliedVersion() > request.version()) {
+      return stale(
+          key,
+          new SyncResponses.CustomerSynced(
+              request.tenantId(),
+              request.customerId(),
+              request.version(),
+              row.erpCustomerId(),
+              SyncResponses.Outcome.STALE_IGNORED));
+    }
     row.applied(request.version(), erp.externalId(), now);
     SyncResponses.Outcome outcome =
         erp.created() ? SyncResponses.Outcome.CREATED : SyncResponses.Outcome.UPDATED;
@@ -88,6 +127,20 @@ public class SyncLedger {
     OrderSync row =
         existing.orElseGet(
             () -> persist(new OrderSync(partnerId, request.tenantId(), request.orderId(), now)));
+    if (existing.isPresent()) {
+      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+      em.refresh(row);
+      if (row.appliedVersion() > request.version()) {
+        return stale(
+            key,
+            new SyncResponses.OrderSynced(
+                request.tenantId(),
+                request.orderId(),
+                request.version(),
+                row.erpOrderId(),
+                SyncResponses.Outcome.STALE_IGNORED));
+      }
+    }
     row.applied(request, erp.externalId(), now);
     SyncResponses.Outcome outcome =
         existing.isPresent()
@@ -103,6 +156,18 @@ public class SyncLedger {
   SyncResult statusSynced(
       IdempotencyRecord.Key key, String partnerId, String orderId, OrderStatusChange request) {
     OrderSync row = order(partnerId, request.tenantId(), orderId).orElseThrow();
+    em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(row);
+    if (row.statusVersion() >= request.version()) {
+      return stale(
+          key,
+          new SyncResponses.OrderStatusSynced(
+              request.tenantId(),
+              orderId,
+              row.status(),
+              row.statusVersion(),
+              SyncResponses.Outcome.STALE_IGNORED));
+    }
     row.statusApplied(request.status(), request.version(), OffsetDateTime.now(clock));
     return complete(
         key,

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -88,7 +89,7 @@ public class ErpCalls {
       delay = 5000,
       successThreshold = 2,
       failOn = {ErpUnavailableException.class, TimeoutException.class},
-      skipOn = ErpRejectedException.class)
+      skipOn = {ErpRejectedException.class, BulkheadException.class})
   public ErpReply send(Function<ErpClient, Response> call) {
     Response response;
     try {
@@ -99,23 +100,32 @@ public class ErpCalls {
     try (response) {
       int status = response.getStatus();
       if (status >= 200 && status < 300) {
-        return new ErpReply(status, response.readEntity(ErpOutcome.class));
+        return new ErpReply(status, readOutcome(response));
       }
-      if (status == 429 || status >= 500) {
-        throw new ErpUnavailableException(
-            status, "ERP answered " + status, retryAfter(response.getHeaderString("Retry-After")));
+      // Only a verdict on the data is final; auth, routing or timeout trouble is ours to retry.
+      if (status == 400 || status == 409 || status == 422) {
+        throw new ErpRejectedException(status, "ERP refused the request with " + status);
       }
-      throw new ErpRejectedException(status, "ERP refused the request with " + status);
+      throw new ErpUnavailableException(
+          status, "ERP answered " + status, retryAfter(response.getHeaderString("Retry-After")));
     }
   }
 
-  /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+  private static ErpOutcome readOutcome(Response response) {
+    try {
+      return response.readEntity(ErpOutcome.class);
+    } catch (RuntimeException e) {
+      throw new ErpUnavailableException("ERP answer unreadable", e);
+    }
+  }
+
+  /** Retry-After as seconds or an HTTP date (at most a day); null when absent or unreadable. */
   static Duration retryAfter(String header) {
     if (header == null || header.isBlank()) {
       return null;
     }
     try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+      return Duration.ofSeconds(Math.min(86_400, Math.max(0, Long.parseLong(header.trim()))));
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime when =

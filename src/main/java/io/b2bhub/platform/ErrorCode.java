@@ -16,6 +16,7 @@ public enum ErrorCode {
   IP_NOT_ALLOWED(403, "Source address not in the partner's allowlist"),
   PARTNER_SUSPENDED(403, "Partner is suspended"),
   PARTNER_UNKNOWN(401, "Credential is not linked to a partner"),
+  TENANT_NOT_ALLOWED(403, "Tenant belongs to another partner"),
   ACCESS_DENIED(403, "Access denied"),
   NOT_FOUND(404, "Resource not found"),
   PARTNER_NOT_FOUND(404, "Partner not found"),

@@ -50,6 +50,10 @@ public class ProductionSafetyCheck {
   @ConfigProperty(name = "b2bhub.erp.sandbox.enabled", defaultValue = "false")
   boolean erpSandboxEnabled;
 
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.password", defaultValue = "")
+  String erpPassword;
+
   @PostConstruct
   void check() {
     List<String> sandboxValues = sandboxValuesInUse();
@@ -80,6 +84,9 @@ public class ProductionSafetyCheck {
     }
     if (erpSandboxEnabled) {
       inUse.add("B2BHUB_ERP_SANDBOX_ENABLED");
+    }
+    if ("sandbox-erp-password".equals(erpPassword)) {
+      inUse.add("B2BHUB_ERP_PASSWORD");
     }
     return inUse;
   }

@@ -16,6 +16,7 @@ class ProductionSafetyCheckTest {
     check.keystorePassword = ks;
     check.databasePassword = "db-pass";
     check.databaseUrl = "jdbc:postgresql://db/hub";
+    check.erpPassword = "real-erp-password";
     return check;
   }
 

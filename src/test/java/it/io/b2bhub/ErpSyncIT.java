@@ -375,6 +375,23 @@ class ErpSyncIT {
   }
 
   @Test
+  void aTenantBelongsToThePartnerThatFirstSentForItSoNoPartnerCanWriteAnothersErpRecords() {
+    post("/customers", "customer:" + tenant + ":c-1:1", customer("c-1", 1, "Ada"))
+        .then()
+        .statusCode(201);
+    Hub.RegisteredPartner intruder = hub.register(List.of("erp.customers:write"));
+    hub.partner(hub.token(intruder, "erp.customers:write"))
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "customer:" + tenant + ":c-1:2")
+        .body(customer("c-1", 2, "Mallory"))
+        .post("/api/v1/erp/customers")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("TENANT_NOT_ALLOWED"));
+    assertEquals("Ada", erpCustomers().getString("[0].name"));
+  }
+
+  @Test
   void anotherPartnersQueuedRequestIsNotFound() {
     hub.partner(token)
         .get("/api/v1/erp/requests/" + UUID.randomUUID())
