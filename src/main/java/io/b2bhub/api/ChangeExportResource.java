@@ -11,6 +11,7 @@ import io.b2bhub.platform.PageRequest;
 import io.b2bhub.platform.QueryParameters;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -96,7 +98,7 @@ public class ChangeExportResource {
                 cursors.decode(cursorScope, cursor), QueryParameters.limit(limit, 100)));
     FieldMapping mapping = mappings.mappingFor(partnerId, flow);
     JsonArrayBuilder items = Json.createArrayBuilder();
-    page.items().forEach(item -> items.add(mapping.apply(toJson(item))));
+    toJson(page.items()).forEach(item -> items.add(mapping.apply(item.asJsonObject())));
     JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
     String next = cursors.encode(cursorScope, page.next());
     if (next != null) {
@@ -105,9 +107,10 @@ public class ChangeExportResource {
     return body.build();
   }
 
-  private static JsonObject toJson(Object item) {
-    try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(item)))) {
-      return reader.readObject();
+  /** One JSON-B pass for the whole page; the mapping then works on JSON-P objects. */
+  private static JsonArray toJson(List<?> items) {
+    try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(items)))) {
+      return reader.readArray();
     }
   }
 

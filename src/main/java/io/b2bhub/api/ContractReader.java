@@ -1,5 +1,6 @@
 package io.b2bhub.api;
 
+import io.b2bhub.platform.ConstraintViolationExceptionMapper;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
@@ -13,8 +14,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,7 +51,8 @@ public class ContractReader {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<T> violation : validator.validate(value)) {
       errors.add(
-          new Problem.FieldError(pointer(violation.getPropertyPath()), violation.getMessage()));
+          new Problem.FieldError(
+              ConstraintViolationExceptionMapper.pointer(violation), violation.getMessage()));
     }
     if (errors.isEmpty()) {
       errors.addAll(rules.apply(value));
@@ -98,18 +98,5 @@ public class ContractReader {
       return out.append(']').toString();
     }
     return value.toString();
-  }
-
-  private static String pointer(Path path) {
-    StringBuilder pointer = new StringBuilder();
-    for (Path.Node node : path) {
-      if (node.getIndex() != null) {
-        pointer.append('/').append(node.getIndex());
-      }
-      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-        pointer.append('/').append(node.getName());
-      }
-    }
-    return pointer.isEmpty() ? "/" : pointer.toString();
   }
 }

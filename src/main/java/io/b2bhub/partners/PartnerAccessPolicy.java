@@ -75,12 +75,11 @@ public class PartnerAccessPolicy {
   }
 
   private List<IpRange> allowlist(Partner partner, OffsetDateTime now) {
-    return em
-        .createNamedQuery("PartnerCredential.findByPartner", PartnerCredential.class)
+    return em.createNamedQuery("PartnerCredential.findByPartnerAndKind", PartnerCredential.class)
         .setParameter("partner", partner)
-        .getResultList()
-        .stream()
-        .filter(c -> c.kind() == CredentialKind.IP_RANGE && c.isActive(now))
+        .setParameter("kind", CredentialKind.IP_RANGE)
+        .getResultStream()
+        .filter(c -> c.isActive(now))
         .map(c -> IpRange.parse(c.lookupKey()))
         .toList();
   }

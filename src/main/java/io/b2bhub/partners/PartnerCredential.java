@@ -30,6 +30,9 @@ import java.util.UUID;
         "SELECT c FROM PartnerCredential c WHERE c.partner = :partner"
             + " ORDER BY c.createdAt, c.id")
 @NamedQuery(
+    name = "PartnerCredential.findByPartnerAndKind",
+    query = "SELECT c FROM PartnerCredential c WHERE c.partner = :partner AND c.kind = :kind")
+@NamedQuery(
     name = "PartnerCredential.findByCredentialId",
     query =
         "SELECT c FROM PartnerCredential c WHERE c.partner = :partner"

@@ -249,10 +249,11 @@ public class PartnerCredentials {
 
   private long activeCount(Partner partner, CredentialKind kind) {
     OffsetDateTime now = now();
-    return em.createNamedQuery("PartnerCredential.findByPartner", PartnerCredential.class)
+    return em.createNamedQuery("PartnerCredential.findByPartnerAndKind", PartnerCredential.class)
         .setParameter("partner", partner)
+        .setParameter("kind", kind)
         .getResultStream()
-        .filter(c -> c.kind() == kind && c.isActive(now))
+        .filter(c -> c.isActive(now))
         .count();
   }
 

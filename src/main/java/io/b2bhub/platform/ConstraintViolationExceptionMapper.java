@@ -29,7 +29,7 @@ public class ConstraintViolationExceptionMapper
    * "create.arg0.contact" (method, parameter, bean path) becomes "/contact"; a violated query or
    * path parameter is named as itself ("limit").
    */
-  static String pointer(ConstraintViolation<?> violation) {
+  public static String pointer(ConstraintViolation<?> violation) {
     StringBuilder pointer = new StringBuilder();
     String parameter = null;
     for (Path.Node node : violation.getPropertyPath()) {
@@ -43,7 +43,7 @@ public class ConstraintViolationExceptionMapper
       if (node.getIndex() != null) {
         pointer.append('/').append(node.getIndex());
       }
-      if (node.getName() != null) {
+      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
         pointer.append('/').append(node.getName());
       }
     }

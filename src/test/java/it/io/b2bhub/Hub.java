@@ -127,5 +127,15 @@ public final class Hub {
 
   /** A partner registered by a test, with the OAuth client secret it was shown once. */
   public record RegisteredPartner(
-      String partnerId, String oauthCredentialId, String clientId, String clientSecret) {}
+      String partnerId, String oauthCredentialId, String clientId, String clientSecret) {
+
+    /** The same partner holding the OAuth client a rotation just issued (shown once in it). */
+    public RegisteredPartner replacedBy(JsonPath issued) {
+      return new RegisteredPartner(
+          partnerId,
+          issued.getString("credentialId"),
+          issued.getString("clientId"),
+          issued.getString("secret"));
+    }
+  }
 }

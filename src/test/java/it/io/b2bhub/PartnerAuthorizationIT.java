@@ -202,12 +202,7 @@ class PartnerAuthorizationIT {
             .statusCode(201)
             .extract()
             .jsonPath();
-    Hub.RegisteredPartner replacement =
-        new Hub.RegisteredPartner(
-            partner.partnerId(),
-            rotated.getString("credentialId"),
-            rotated.getString("clientId"),
-            rotated.getString("secret"));
+    Hub.RegisteredPartner replacement = partner.replacedBy(rotated);
 
     hub.partner(oldToken).get(profilePath(partner.partnerId())).then().statusCode(200);
     hub.partner(hub.token(replacement, "partner:read"))
@@ -280,12 +275,7 @@ class PartnerAuthorizationIT {
         .body(
             "find { it.credentialId == '" + partner.oauthCredentialId() + "' }.state",
             equalTo("EXPIRED"));
-    Hub.RegisteredPartner replacement =
-        new Hub.RegisteredPartner(
-            partner.partnerId(),
-            rotated.getString("credentialId"),
-            rotated.getString("clientId"),
-            rotated.getString("secret"));
+    Hub.RegisteredPartner replacement = partner.replacedBy(rotated);
     hub.partner(hub.token(replacement, "partner:read"))
         .get(profilePath(partner.partnerId()))
         .then()
