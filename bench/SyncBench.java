@@ -167,7 +167,7 @@ public class SyncBench {
         continue;
       }
       Matcher m = CURSOR.matcher(response.body());
-      if (!m.find()) {
+      if (!m.find() || !response.body().contains("\"hasMore\":true")) {
         break;
       }
       cursor = m.group(1);

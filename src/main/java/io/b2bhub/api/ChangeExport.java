@@ -1,5 +1,6 @@
 package io.b2bhub.api;
 
+import io.b2bhub.platform.DatabaseClock;
 import io.b2bhub.platform.KeysetPosition;
 import io.b2bhub.platform.Page;
 import io.b2bhub.platform.PageRequest;
@@ -9,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,10 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads a partner's changed orders and customers in (updated_at, id) order, a page at a time.
  *
- * <p>A row is exported only once it is older than the settle window: every transaction that writes
- * these tables finishes well within it (none holds an external call), so by then no transaction can
- * still commit a change stamped earlier. That is what makes the cursor safe under concurrent
- * writes: a reader never passes a position a late commit could still fill.
+ * <p>A row is exported only once it is older than the settle window. Changes are stamped with the
+ * database's clock after their row locks are taken, and a writer that has used half the window
+ * before its commit rolls back (see {@link SyncLedger}), so by then no transaction can still commit
+ * a change stamped earlier. That is what makes the cursor safe under concurrent writes: a reader
+ * never passes a position a late commit could still fill.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -30,7 +31,7 @@ public class ChangeExport {
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;
 
-  @Inject Clock clock;
+  @Inject DatabaseClock databaseClock;
 
   @Inject
   @ConfigProperty(name = "b2bhub.export.settle", defaultValue = "PT2S")
@@ -83,7 +84,7 @@ public class ChangeExport {
     TypedQuery<E> query =
         em.createQuery(jpql.toString(), type)
             .setParameter("partnerId", partnerId)
-            .setParameter("horizon", OffsetDateTime.now(clock).minus(settle));
+            .setParameter("horizon", databaseClock.now().minus(settle));
     if (changedSince != null) {
       query.setParameter("changedSince", changedSince);
     }

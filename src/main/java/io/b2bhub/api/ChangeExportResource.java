@@ -6,6 +6,7 @@ import io.b2bhub.partners.PartnerFieldMappings;
 import io.b2bhub.partners.PartnerScopes;
 import io.b2bhub.partners.RequiresScope;
 import io.b2bhub.platform.CursorCodec;
+import io.b2bhub.platform.KeysetPosition;
 import io.b2bhub.platform.Page;
 import io.b2bhub.platform.PageRequest;
 import io.b2bhub.platform.QueryParameters;
@@ -63,12 +64,15 @@ public class ChangeExportResource {
           "Ordered by (updatedAt, id). A change appears once it is older than the settle window"
               + " (2 s by default); paging never skips or repeats a change, also while orders are"
               + " being written. An order changed again later appears again, with its new state.")
-  @APIResponse(responseCode = "200", description = "One page; follow nextCursor while present")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "One page; follow nextCursor while hasMore; keep the last nextCursor to poll later")
   public JsonObject orders(
       @Parameter(description = SINCE) @QueryParam("changed_since") String changedSince,
       @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
       @Parameter(description = LIMIT) @QueryParam("limit") String limit) {
-    return page("orders", changedSince, cursor, limit, export::orders);
+    return page(ExportFlows.ORDERS, changedSince, cursor, limit, export::orders);
   }
 
   @GET
@@ -78,29 +82,33 @@ public class ChangeExportResource {
   @Operation(
       summary = "Customers changed since a time",
       description = "Same ordering and cursor rules as the order export; ids and versions only.")
-  @APIResponse(responseCode = "200", description = "One page; follow nextCursor while present")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "One page; follow nextCursor while hasMore; keep the last nextCursor to poll later")
   public JsonObject customers(
       @Parameter(description = SINCE) @QueryParam("changed_since") String changedSince,
       @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
       @Parameter(description = LIMIT) @QueryParam("limit") String limit) {
-    return page("customers", changedSince, cursor, limit, export::customers);
+    return page(ExportFlows.CUSTOMERS, changedSince, cursor, limit, export::customers);
   }
 
   private <T> JsonObject page(
       String flow, String changedSince, String cursor, String limit, Reader<T> reader) {
     String partnerId = caller.partnerId();
     String cursorScope = flow + ":" + partnerId;
+    PageRequest request =
+        new PageRequest(cursors.decode(cursorScope, cursor), QueryParameters.limit(limit, 100));
     Page<T> page =
-        reader.read(
-            partnerId,
-            QueryParameters.utcTime("changed_since", changedSince),
-            new PageRequest(
-                cursors.decode(cursorScope, cursor), QueryParameters.limit(limit, 100)));
+        reader.read(partnerId, QueryParameters.utcTime("changed_since", changedSince), request);
     FieldMapping mapping = mappings.mappingFor(partnerId, flow);
     JsonArrayBuilder items = Json.createArrayBuilder();
     toJson(page.items()).forEach(item -> items.add(mapping.apply(item.asJsonObject())));
-    JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
-    String next = cursors.encode(cursorScope, page.next());
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("items", items).add("hasMore", page.next() != null);
+    // A change feed never ends: the last page still says where to resume once more has changed.
+    KeysetPosition resume = page.last() != null ? page.last() : request.after();
+    String next = cursors.encode(cursorScope, resume);
     if (next != null) {
       body.add("nextCursor", next);
     }

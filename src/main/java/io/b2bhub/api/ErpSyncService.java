@@ -17,7 +17,9 @@ import io.b2bhub.platform.erp.ErpUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +40,11 @@ public class ErpSyncService {
   @ConfigProperty(name = "b2bhub.erp.sync-deadline", defaultValue = "PT3S")
   Duration deadline;
 
+  private static final int MAX_REMEMBERED_TENANTS = 100_000;
+
+  /** A tenant's owner never changes once claimed, so a confirmed owner is remembered. */
+  private final Map<String, String> tenantOwners = new ConcurrentHashMap<>();
+
   SyncResult upsertCustomer(
       String partnerId, String idempotencyKey, CustomerUpsert request, String fingerprint) {
     SyncOperation operation = SyncOperation.CUSTOMER_UPSERT;
@@ -46,12 +53,12 @@ public class ErpSyncService {
         idempotencyKey,
         operation,
         fingerprint,
-        key -> {
+        claim -> {
           Optional<CustomerSync> known =
               ledger.customer(partnerId, request.tenantId(), request.customerId());
           if (known.isPresent() && known.get().appliedVersion() > request.version()) {
             return ledger.stale(
-                key,
+                claim,
                 new SyncResponses.CustomerSynced(
                     request.tenantId(),
                     request.customerId(),
@@ -60,13 +67,13 @@ public class ErpSyncService {
                     SyncResponses.Outcome.STALE_IGNORED));
           }
           return throughErp(
-              key,
+              claim,
               partnerId,
               operation,
               idempotencyKey,
               request,
               () -> erp.upsertCustomer(partnerId, toErp(request), deadline),
-              outcome -> ledger.customerSynced(key, partnerId, request, outcome));
+              outcome -> ledger.customerSynced(claim, partnerId, request, outcome));
         });
   }
 
@@ -78,12 +85,12 @@ public class ErpSyncService {
         idempotencyKey,
         operation,
         fingerprint,
-        key -> {
+        claim -> {
           Optional<OrderSync> known =
               ledger.order(partnerId, request.tenantId(), request.orderId());
           if (known.isPresent() && known.get().appliedVersion() > request.version()) {
             return ledger.stale(
-                key,
+                claim,
                 new SyncResponses.OrderSynced(
                     request.tenantId(),
                     request.orderId(),
@@ -92,13 +99,13 @@ public class ErpSyncService {
                     SyncResponses.Outcome.STALE_IGNORED));
           }
           return throughErp(
-              key,
+              claim,
               partnerId,
               operation,
               idempotencyKey,
               request,
               () -> erp.createOrder(partnerId, toErp(request), deadline),
-              outcome -> ledger.orderSynced(key, partnerId, request, outcome));
+              outcome -> ledger.orderSynced(claim, partnerId, request, outcome));
         });
   }
 
@@ -114,18 +121,27 @@ public class ErpSyncService {
         idempotencyKey,
         operation,
         fingerprint,
-        key -> {
-          OrderSync known =
-              ledger
-                  .order(partnerId, request.tenantId(), orderId)
-                  .orElseThrow(
-                      () ->
-                          new ProblemException(
-                              ErrorCode.ORDER_NOT_FOUND,
-                              "Order " + orderId + " was never sent to the hub; send it first."));
+        claim -> {
+          Optional<OrderSync> order = ledger.order(partnerId, request.tenantId(), orderId);
+          if (order.isEmpty()) {
+            if (ledger.orderCreateQueued(partnerId, request.tenantId(), orderId)) {
+              // The change must reach the ERP after the create, so it waits in the same queue.
+              return ledger.queued(
+                  claim,
+                  partnerId,
+                  operation,
+                  idempotencyKey,
+                  request,
+                  "The order's create is still queued for the ERP");
+            }
+            throw new ProblemException(
+                ErrorCode.ORDER_NOT_FOUND,
+                "Order " + orderId + " was never sent to the hub; send it first.");
+          }
+          OrderSync known = order.get();
           if (known.statusVersion() >= request.version()) {
             return ledger.stale(
-                key,
+                claim,
                 new SyncResponses.OrderStatusSynced(
                     request.tenantId(),
                     orderId,
@@ -136,13 +152,13 @@ public class ErpSyncService {
           ErpOrderStatus change =
               new ErpOrderStatus(request.tenantId(), orderId, request.status(), request.version());
           return throughErp(
-              key,
+              claim,
               partnerId,
               operation,
               idempotencyKey,
               request,
               () -> erp.updateOrderStatus(partnerId, change, deadline),
-              outcome -> ledger.statusSynced(key, partnerId, orderId, request));
+              outcome -> ledger.statusSynced(claim, partnerId, orderId, request));
         });
   }
 
@@ -151,17 +167,18 @@ public class ErpSyncService {
       String idempotencyKey,
       SyncOperation operation,
       String fingerprint,
-      Function<IdempotencyRecord.Key, SyncResult> work) {
+      Function<IdempotencyClaim.Acquired, SyncResult> work) {
     IdempotencyRecord.Key key = new IdempotencyRecord.Key(partnerId, idempotencyKey);
     requireTenant(partnerId, tenantOf(idempotencyKey));
     IdempotencyClaim claim = gate.claim(key, operation.name(), fingerprint);
     if (claim instanceof IdempotencyClaim.Replay replay) {
       return new SyncResult(replay.response().status(), replay.response().body(), true);
     }
+    IdempotencyClaim.Acquired acquired = (IdempotencyClaim.Acquired) claim;
     try {
-      return work.apply(key);
+      return work.apply(acquired);
     } catch (RuntimeException e) {
-      idempotency.release(key);
+      idempotency.release(acquired);
       throw e;
     }
   }
@@ -172,6 +189,9 @@ public class ErpSyncService {
   }
 
   private void requireTenant(String partnerId, String tenantId) {
+    if (partnerId.equals(tenantOwners.get(tenantId))) {
+      return;
+    }
     boolean owns;
     try {
       owns = ledger.ownsTenant(partnerId, tenantId);
@@ -185,10 +205,14 @@ public class ErpSyncService {
       throw new ProblemException(
           ErrorCode.TENANT_NOT_ALLOWED, "Tenant " + tenantId + " belongs to another partner.");
     }
+    if (tenantOwners.size() >= MAX_REMEMBERED_TENANTS) {
+      tenantOwners.clear();
+    }
+    tenantOwners.put(tenantId, partnerId);
   }
 
   private SyncResult throughErp(
-      IdempotencyRecord.Key key,
+      IdempotencyClaim.Acquired claim,
       String partnerId,
       SyncOperation operation,
       String idempotencyKey,
@@ -199,9 +223,9 @@ public class ErpSyncService {
     try {
       outcome = call.get();
     } catch (ErpUnavailableException e) {
-      return ledger.queued(key, partnerId, operation, idempotencyKey, request, e.getMessage());
+      return ledger.queued(claim, partnerId, operation, idempotencyKey, request, e.getMessage());
     } catch (ErpRejectedException e) {
-      return ledger.rejected(key, e.getMessage());
+      return ledger.rejected(claim, e.getMessage());
     }
     return record.apply(outcome);
   }

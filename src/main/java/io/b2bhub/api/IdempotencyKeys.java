@@ -37,6 +37,11 @@ final class IdempotencyKeys {
     }
   }
 
+  /** The start shared by every version's key of one order's create. */
+  static String orderPrefix(String tenantId, String orderId) {
+    return SyncOperation.ORDER_CREATE.keyPrefix() + ":" + tenantId + ":" + orderId + ":";
+  }
+
   private static ProblemException malformed(SyncOperation operation) {
     return new ProblemException(
         ErrorCode.VALIDATION_FAILED,

@@ -28,6 +28,12 @@ import java.util.UUID;
     query =
         "SELECT p FROM PendingErpRequest p WHERE p.requestId = :requestId"
             + " AND p.partnerId = :partnerId")
+@NamedQuery(
+    name = "PendingErpRequest.countByKeyPrefix",
+    query =
+        "SELECT COUNT(p) FROM PendingErpRequest p WHERE p.partnerId = :partnerId"
+            + " AND p.operation = :operation AND p.state = 'PENDING'"
+            + " AND p.idempotencyKey LIKE :prefix ESCAPE '!'")
 public class PendingErpRequest {
   @Id
   @SequenceGenerator(name = "sync_seq", sequenceName = "sync_seq", allocationSize = 50)

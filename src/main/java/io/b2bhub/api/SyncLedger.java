@@ -1,13 +1,15 @@
 package io.b2bhub.api;
 
 import io.b2bhub.platform.CorrelationContext;
+import io.b2bhub.platform.DatabaseClock;
 import io.b2bhub.platform.ErrorCode;
-import io.b2bhub.platform.IdempotencyRecord;
+import io.b2bhub.platform.IdempotencyClaim;
 import io.b2bhub.platform.IdempotencyStore;
 import io.b2bhub.platform.KeysetPosition;
 import io.b2bhub.platform.Page;
 import io.b2bhub.platform.PageRequest;
 import io.b2bhub.platform.Problem;
+import io.b2bhub.platform.ProblemException;
 import io.b2bhub.platform.erp.ErpOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +20,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records the outcome of a sync request in one transaction: the hub's own rows (customer, order, or
@@ -37,6 +41,11 @@ public class SyncLedger {
 
   @Inject IdempotencyStore idempotency;
   @Inject Clock clock;
+  @Inject DatabaseClock databaseClock;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.export.settle", defaultValue = "PT2S")
+  Duration settle;
 
   /**
    * Claims {@code tenantId} for the partner on first use; true when the partner owns it. A race
@@ -83,14 +92,17 @@ public class SyncLedger {
   }
 
   SyncResult customerSynced(
-      IdempotencyRecord.Key key, String partnerId, CustomerUpsert request, ErpOutcome erp) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
+      IdempotencyClaim.Acquired claim, String partnerId, CustomerUpsert request, ErpOutcome erp) {
     Optional<CustomerSync> existing = customer(partnerId, request.tenantId(), request.customerId());
     CustomerSync row =
         existing.orElseGet(
             () ->
                 persist(
-                    new CustomerSync(partnerId, request.tenantId(), request.customerId(), now)));
+                    new CustomerSync(
+                        partnerId,
+                        request.tenantId(),
+                        request.customerId(),
+                        OffsetDateTime.now(clock))));
     if (existing.isPresent()) {
       // Re-read under a row lock: a concurrent newer version may have committed since the check.
       em.lock(row, LockModeType.PESSIMISTIC_WRITE);
@@ -98,7 +110,7 @@ public class SyncLedger {
     }
     if (row.appliedVersion() > request.version()) {
       return stale(
-          key,
+          claim,
           new SyncResponses.CustomerSynced(
               request.tenantId(),
               request.customerId(),
@@ -106,11 +118,13 @@ public class SyncLedger {
               row.erpCustomerId(),
               SyncResponses.Outcome.STALE_IGNORED));
     }
-    row.applied(request.version(), erp.externalId(), now);
+    ChangeStamp stamp = stamp();
+    row.applied(request.version(), erp.externalId(), stamp.time());
     SyncResponses.Outcome outcome =
         erp.created() ? SyncResponses.Outcome.CREATED : SyncResponses.Outcome.UPDATED;
     return complete(
-        key,
+        stamp,
+        claim,
         erp.created() ? 201 : 200,
         new SyncResponses.CustomerSynced(
             request.tenantId(),
@@ -121,18 +135,23 @@ public class SyncLedger {
   }
 
   SyncResult orderSynced(
-      IdempotencyRecord.Key key, String partnerId, OrderCreate request, ErpOutcome erp) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
+      IdempotencyClaim.Acquired claim, String partnerId, OrderCreate request, ErpOutcome erp) {
     Optional<OrderSync> existing = order(partnerId, request.tenantId(), request.orderId());
     OrderSync row =
         existing.orElseGet(
-            () -> persist(new OrderSync(partnerId, request.tenantId(), request.orderId(), now)));
+            () ->
+                persist(
+                    new OrderSync(
+                        partnerId,
+                        request.tenantId(),
+                        request.orderId(),
+                        OffsetDateTime.now(clock))));
     if (existing.isPresent()) {
       em.lock(row, LockModeType.PESSIMISTIC_WRITE);
       em.refresh(row);
       if (row.appliedVersion() > request.version()) {
         return stale(
-            key,
+            claim,
             new SyncResponses.OrderSynced(
                 request.tenantId(),
                 request.orderId(),
@@ -141,26 +160,31 @@ public class SyncLedger {
                 SyncResponses.Outcome.STALE_IGNORED));
       }
     }
-    row.applied(request, erp.externalId(), now);
+    ChangeStamp stamp = stamp();
+    row.applied(request, erp.externalId(), stamp.time());
+    // The ERP contract has no order amendment: a newer version is recorded here (and exported),
+    // while the ERP keeps the order it already has.
     SyncResponses.Outcome outcome =
-        existing.isPresent()
-            ? SyncResponses.Outcome.UPDATED
-            : erp.created() ? SyncResponses.Outcome.CREATED : SyncResponses.Outcome.ALREADY_EXISTS;
+        erp.created() ? SyncResponses.Outcome.CREATED : SyncResponses.Outcome.ALREADY_EXISTS;
     return complete(
-        key,
-        existing.isPresent() ? 200 : 201,
+        stamp,
+        claim,
+        erp.created() ? 201 : 200,
         new SyncResponses.OrderSynced(
             request.tenantId(), request.orderId(), request.version(), erp.externalId(), outcome));
   }
 
   SyncResult statusSynced(
-      IdempotencyRecord.Key key, String partnerId, String orderId, OrderStatusChange request) {
+      IdempotencyClaim.Acquired claim,
+      String partnerId,
+      String orderId,
+      OrderStatusChange request) {
     OrderSync row = order(partnerId, request.tenantId(), orderId).orElseThrow();
     em.lock(row, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(row);
     if (row.statusVersion() >= request.version()) {
       return stale(
-          key,
+          claim,
           new SyncResponses.OrderStatusSynced(
               request.tenantId(),
               orderId,
@@ -168,9 +192,11 @@ public class SyncLedger {
               row.statusVersion(),
               SyncResponses.Outcome.STALE_IGNORED));
     }
-    row.statusApplied(request.status(), request.version(), OffsetDateTime.now(clock));
+    ChangeStamp stamp = stamp();
+    row.statusApplied(request.status(), request.version(), stamp.time());
     return complete(
-        key,
+        stamp,
+        claim,
         200,
         new SyncResponses.OrderStatusSynced(
             request.tenantId(),
@@ -181,13 +207,13 @@ public class SyncLedger {
   }
 
   /** Acknowledges without touching the ERP: the request is older than what is already applied. */
-  SyncResult stale(IdempotencyRecord.Key key, Object body) {
-    return complete(key, 200, body);
+  SyncResult stale(IdempotencyClaim.Acquired claim, Object body) {
+    return complete(claim, 200, body);
   }
 
   /** Brownout: keeps the request durably for the asynchronous path and answers 202. */
   SyncResult queued(
-      IdempotencyRecord.Key key,
+      IdempotencyClaim.Acquired claim,
       String partnerId,
       SyncOperation operation,
       String idempotencyKey,
@@ -204,7 +230,7 @@ public class SyncLedger {
                 CorrelationContext.current(),
                 OffsetDateTime.now(clock)));
     return complete(
-        key,
+        claim,
         202,
         new SyncResponses.Queued(
             pending.requestId(), "PENDING", "/api/v1/erp/requests/" + pending.requestId()));
@@ -213,9 +239,9 @@ public class SyncLedger {
   /**
    * The ERP refused: deterministic for this request, so the refusal itself is the stored answer.
    */
-  SyncResult rejected(IdempotencyRecord.Key key, String detail) {
+  SyncResult rejected(IdempotencyClaim.Acquired claim, String detail) {
     return complete(
-        key, 422, Problem.of(ErrorCode.ERP_REJECTED, detail, CorrelationContext.current()));
+        claim, 422, Problem.of(ErrorCode.ERP_REJECTED, detail, CorrelationContext.current()));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -226,6 +252,19 @@ public class SyncLedger {
         .getResultStream()
         .findFirst()
         .map(PendingErpRequest::view);
+  }
+
+  /** True while a create of this order waits in the brownout queue. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean orderCreateQueued(String partnerId, String tenantId, String orderId) {
+    String prefix = IdempotencyKeys.orderPrefix(tenantId, orderId);
+    String escaped = prefix.replace("!", "!!").replace("_", "!_").replace("%", "!%");
+    return em.createNamedQuery("PendingErpRequest.countByKeyPrefix", Long.class)
+            .setParameter("partnerId", partnerId)
+            .setParameter("operation", SyncOperation.ORDER_CREATE.name())
+            .setParameter("prefix", escaped + "%")
+            .getSingleResult()
+        > 0;
   }
 
   /** Queued work in a state, oldest first, keyset-paginated on (created_at, id). */
@@ -246,11 +285,37 @@ public class SyncLedger {
         rows, page.limit(), PendingErpRequest::forOperators, PendingErpRequest::position);
   }
 
-  private SyncResult complete(IdempotencyRecord.Key key, int status, Object body) {
+  private SyncResult complete(IdempotencyClaim.Acquired claim, int status, Object body) {
     String json = JSONB.toJson(body);
-    idempotency.complete(key, status, json);
+    idempotency.complete(claim, status, json);
     return new SyncResult(status, json);
   }
+
+  /**
+   * Completes a change that the export will show. The export trusts that a change commits well
+   * within the settle window after its stamp; a transaction that has already used half of it is
+   * rolled back instead (the caller retries with the same key and gets a fresh stamp).
+   */
+  private SyncResult complete(
+      ChangeStamp stamp, IdempotencyClaim.Acquired claim, int status, Object body) {
+    SyncResult result = complete(claim, status, body);
+    em.flush();
+    if (System.nanoTime() - stamp.nanos() > settle.toNanos() / 2) {
+      throw ProblemException.retryAfter(
+          ErrorCode.SERVICE_UNAVAILABLE, "The hub is too busy to record this change; retry.", 1);
+    }
+    return result;
+  }
+
+  /**
+   * Stamps a change with the database's clock, taken after the row locks so that only the flush and
+   * the commit remain between the stamp and the moment the change becomes visible.
+   */
+  private ChangeStamp stamp() {
+    return new ChangeStamp(databaseClock.now(), System.nanoTime());
+  }
+
+  private record ChangeStamp(OffsetDateTime time, long nanos) {}
 
   private <T> T persist(T entity) {
     em.persist(entity);

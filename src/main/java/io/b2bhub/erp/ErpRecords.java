@@ -25,6 +25,18 @@ public final class ErpRecords {
       long grossMinor,
       int lineCount) {}
 
+  /** A sandbox invoice; {@code version} grows with every change (e.g. when it is paid). */
+  public record Invoice(
+      String invoiceNumber,
+      String tenantId,
+      String orderId,
+      String erpOrderId,
+      String currency,
+      long grossMinor,
+      String status,
+      long version,
+      java.time.Instant issuedAt) {}
+
   /** A status change as the ERP receives it. */
   public record StatusChange(String status, long version) {}
 }

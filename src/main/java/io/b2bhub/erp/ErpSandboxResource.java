@@ -91,6 +91,61 @@ public class ErpSandboxResource {
     return books.orders(tenantId);
   }
 
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Path("orders/{tenantId}/{orderId}/invoices")
+  @Operation(
+      summary = "Raise an invoice for an order",
+      description = "What the ERP's billing run does; the invoice is OPEN until paid.")
+  @APIResponse(responseCode = "201", description = "Issued")
+  @APIResponse(responseCode = "404", description = "The ERP has no such order")
+  public Response issueInvoice(
+      @PathParam("tenantId") String tenantId, @PathParam("orderId") String orderId) {
+    return Response.status(201).entity(books.issueInvoice(tenantId, orderId)).build();
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Path("invoices/{invoiceNumber}/payment")
+  @Operation(summary = "Record that an invoice was paid (a new version of the invoice)")
+  @APIResponse(responseCode = "200", description = "Paid")
+  public ErpRecords.Invoice payInvoice(@PathParam("invoiceNumber") String invoiceNumber) {
+    return books.payInvoice(invoiceNumber);
+  }
+
+  @GET
+  @Path("invoices")
+  @Operation(summary = "The ERP's invoices of one tenant")
+  @APIResponse(responseCode = "200", description = "OK")
+  public List<ErpRecords.Invoice> invoices(@QueryParam("tenantId") String tenantId) {
+    return books.invoices(tenantId);
+  }
+
+  @GET
+  @Path("invoices/{invoiceNumber}")
+  @Operation(summary = "One invoice")
+  @APIResponse(responseCode = "200", description = "OK")
+  public ErpRecords.Invoice invoice(@PathParam("invoiceNumber") String invoiceNumber) {
+    return books.invoice(invoiceNumber);
+  }
+
+  @GET
+  @Path("invoices/{invoiceNumber}/document")
+  @Produces(InvoiceDocument.MEDIA_TYPE)
+  @Operation(summary = "The invoice document (PDF)")
+  @APIResponse(responseCode = "200", description = "The document")
+  public Response invoiceDocument(@PathParam("invoiceNumber") String invoiceNumber) {
+    return conditions
+        .misbehave()
+        .orElseGet(
+            () ->
+                Response.ok(InvoiceDocument.render(books.invoice(invoiceNumber)))
+                    .type(InvoiceDocument.MEDIA_TYPE)
+                    .header(
+                        "Content-Disposition", "attachment; filename=\"" + invoiceNumber + ".pdf\"")
+                    .build());
+  }
+
   @GET
   @Path("behaviour")
   @Operation(summary = "How the sandbox currently misbehaves")

@@ -68,6 +68,48 @@ public class SandboxBooks {
     return new ErpOutcome(order.externalId(), false);
   }
 
+  /** Raises an invoice over the order's total, as the ERP's billing run would. */
+  public ErpRecords.Invoice issueInvoice(String tenantId, String orderId) {
+    SandboxOrder order =
+        findOrder(tenantId, orderId)
+            .orElseThrow(
+                () -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such order."));
+    SandboxInvoice invoice = new SandboxInvoice(order.view(), OffsetDateTime.now(clock));
+    em.persist(invoice);
+    invoice.assignNumber();
+    return invoice.view();
+  }
+
+  /** Records the payment of an invoice; paying it twice changes nothing. */
+  public ErpRecords.Invoice payInvoice(String invoiceNumber) {
+    SandboxInvoice invoice = requireInvoice(invoiceNumber);
+    invoice.paid(OffsetDateTime.now(clock));
+    return invoice.view();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ErpRecords.Invoice invoice(String invoiceNumber) {
+    return requireInvoice(invoiceNumber).view();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ErpRecords.Invoice> invoices(String tenantId) {
+    return em.createNamedQuery("SandboxInvoice.findByTenant", SandboxInvoice.class)
+        .setParameter("tenantId", tenantId)
+        .getResultStream()
+        .map(SandboxInvoice::view)
+        .toList();
+  }
+
+  private SandboxInvoice requireInvoice(String invoiceNumber) {
+    return em.createNamedQuery("SandboxInvoice.findByNumber", SandboxInvoice.class)
+        .setParameter("invoiceNumber", invoiceNumber)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such invoice."));
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ErpRecords.Customer> customers(String tenantId) {
     return em.createNamedQuery("SandboxCustomer.findByTenant", SandboxCustomer.class)

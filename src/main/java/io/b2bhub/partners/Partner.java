@@ -2,6 +2,7 @@ package io.b2bhub.partners;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** A trading partner as the registry keeps it. The internal id never leaves the hub. */
 @Entity
+@EntityListeners(PartnerAccessChanges.class)
 @Table(name = "partner")
 @NamedQuery(
     name = "Partner.findByPartnerId",

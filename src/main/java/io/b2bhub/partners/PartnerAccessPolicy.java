@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Decides whether a token's client may make a call: the client must belong to a partner, be neither
  * revoked nor past its rotation overlap, the partner must not be suspended, the source address must
- * be in the partner's allowlist (if it has one), and the token must carry the scope.
+ * be in the partner's allowlist (if it has one), and the token must carry the scope. The registry's
+ * facts come through {@link PartnerAccessCache}; validity periods are judged at every call.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -24,6 +25,7 @@ public class PartnerAccessPolicy {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject PartnerAccessCache cache;
 
   public AccessDecision decide(
       String clientId,
@@ -31,56 +33,61 @@ public class PartnerAccessPolicy {
       String remoteAddress,
       Collection<String> anyOfScopes) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Optional<PartnerCredential> client = findClient(clientId);
-    if (client.isEmpty()) {
+    ClientAccess client = clientId == null ? null : cache.get(clientId, () -> load(clientId));
+    if (client == null) {
       return new AccessDecision.Denied(
           null, ErrorCode.PARTNER_UNKNOWN, "The token's client is not registered to a partner.");
     }
-    Partner partner = client.get().partner();
-    if (!client.get().isActive(now)) {
+    if (!client.client().isActive(now)) {
       return new AccessDecision.Denied(
-          partner.partnerId(),
+          client.partnerId(),
           ErrorCode.CREDENTIAL_INACTIVE,
           "The client credential was revoked or replaced; use the current one.");
     }
-    if (partner.status() == PartnerStatus.SUSPENDED) {
+    if (client.status() == PartnerStatus.SUSPENDED) {
       return new AccessDecision.Denied(
-          partner.partnerId(), ErrorCode.PARTNER_SUSPENDED, "The partner is suspended.");
+          client.partnerId(), ErrorCode.PARTNER_SUSPENDED, "The partner is suspended.");
     }
-    List<IpRange> allowlist = allowlist(partner, now);
+    List<IpRange> allowlist = client.activeAllowlist(now);
     if (!allowlist.isEmpty() && allowlist.stream().noneMatch(r -> r.contains(remoteAddress))) {
       return new AccessDecision.Denied(
-          partner.partnerId(),
+          client.partnerId(),
           ErrorCode.IP_NOT_ALLOWED,
           "Calls from this address are not in the partner's allowlist.");
     }
     if (tokenScopes == null || anyOfScopes.stream().noneMatch(tokenScopes::contains)) {
       return new AccessDecision.Denied(
-          partner.partnerId(),
+          client.partnerId(),
           ErrorCode.INSUFFICIENT_SCOPE,
           "This operation needs scope " + String.join(" or ", anyOfScopes) + ".");
     }
-    return new AccessDecision.Granted(partner.partnerId(), partner.rateLimit());
+    return new AccessDecision.Granted(client.partnerId(), client.rateLimit());
   }
 
-  private Optional<PartnerCredential> findClient(String clientId) {
-    if (clientId == null) {
-      return Optional.empty();
+  private ClientAccess load(String clientId) {
+    Optional<PartnerCredential> client =
+        em.createNamedQuery("PartnerCredential.findByKindAndLookupKey", PartnerCredential.class)
+            .setParameter("kind", CredentialKind.OAUTH_CLIENT)
+            .setParameter("lookupKey", clientId)
+            .getResultStream()
+            .findFirst();
+    if (client.isEmpty()) {
+      return null;
     }
-    return em.createNamedQuery("PartnerCredential.findByKindAndLookupKey", PartnerCredential.class)
-        .setParameter("kind", CredentialKind.OAUTH_CLIENT)
-        .setParameter("lookupKey", clientId)
-        .getResultStream()
-        .findFirst();
-  }
-
-  private List<IpRange> allowlist(Partner partner, OffsetDateTime now) {
-    return em.createNamedQuery("PartnerCredential.findByPartnerAndKind", PartnerCredential.class)
-        .setParameter("partner", partner)
-        .setParameter("kind", CredentialKind.IP_RANGE)
-        .getResultStream()
-        .filter(c -> c.isActive(now))
-        .map(c -> IpRange.parse(c.lookupKey()))
-        .toList();
+    Partner partner = client.get().partner();
+    List<ClientAccess.AllowedRange> allowlist =
+        em.createNamedQuery("PartnerCredential.findByPartnerAndKind", PartnerCredential.class)
+            .setParameter("partner", partner)
+            .setParameter("kind", CredentialKind.IP_RANGE)
+            .getResultStream()
+            .map(c -> new ClientAccess.AllowedRange(IpRange.parse(c.lookupKey()), c.validity()))
+            .filter(r -> !r.validity().revoked())
+            .toList();
+    return new ClientAccess(
+        partner.partnerId(),
+        partner.status(),
+        partner.rateLimit(),
+        client.get().validity(),
+        allowlist);
   }
 }

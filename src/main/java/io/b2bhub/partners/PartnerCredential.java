@@ -2,6 +2,7 @@ package io.b2bhub.partners;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * overlap window); a revoked one stops at once.
  */
 @Entity
+@EntityListeners(PartnerAccessChanges.class)
 @Table(name = "partner_credential")
 @NamedQuery(
     name = "PartnerCredential.findByPartner",
@@ -110,6 +112,11 @@ public class PartnerCredential {
 
   public boolean isActive(OffsetDateTime now) {
     return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+  }
+
+  /** Until when it works: null for no end, and a revoked credential's validity has ended. */
+  ClientAccess.Validity validity() {
+    return new ClientAccess.Validity(revokedAt != null, expiresAt);
   }
 
   void expireAt(OffsetDateTime when) {

@@ -3,7 +3,9 @@ package io.b2bhub.partners;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,9 +13,12 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,11 +39,19 @@ public class PartnerFieldMappings {
   EntityManager em;
 
   @Inject PartnerRegistry registry;
+  @Inject Instance<MappableFlow> flowBeans;
+
+  private Map<String, MappableFlow> flows;
+
+  @PostConstruct
+  void knowFlows() {
+    flows = new TreeMap<>();
+    flowBeans.forEach(flow -> flows.put(flow.name(), flow));
+  }
 
   /** Replaces the partner's mapping for {@code flow}; the whole file is checked first. */
   public List<FieldMapping.Rule> replace(String partnerId, String flow, Reader csv) {
-    checkFlow(flow);
-    List<FieldMapping.Rule> rules = parse(csv);
+    List<FieldMapping.Rule> rules = parse(csv, flow(flow));
     Partner partner = registry.require(partnerId);
     em.createNamedQuery("FieldMappingRule.deleteByPartnerAndFlow")
         .setParameter("partner", partner)
@@ -52,7 +65,7 @@ public class PartnerFieldMappings {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public FieldMapping mappingFor(String partnerId, String flow) {
-    checkFlow(flow);
+    flow(flow);
     List<FieldMapping.Rule> rules =
         em.createNamedQuery("FieldMappingRule.findByPartnerAndFlow", FieldMappingRule.class)
             .setParameter("partner", registry.require(partnerId))
@@ -63,10 +76,11 @@ public class PartnerFieldMappings {
     return rules.isEmpty() ? FieldMapping.IDENTITY : new FieldMapping(rules);
   }
 
-  private static List<FieldMapping.Rule> parse(Reader csv) {
+  private static List<FieldMapping.Rule> parse(Reader csv, MappableFlow flow) {
     List<FieldMapping.Rule> rules = new ArrayList<>();
     List<Problem.FieldError> errors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, String> targets = new HashMap<>();
     CSVFormat format =
         CSVFormat.RFC4180
             .builder()
@@ -82,6 +96,7 @@ public class PartnerFieldMappings {
       }
       for (CSVRecord record : parser) {
         String line = "line " + (record.getRecordNumber() + 1);
+        int errorsBefore = errors.size();
         String ours = record.isSet("ours") ? record.get("ours") : "";
         String theirs = record.isSet("partner") ? record.get("partner") : "";
         String type = record.isSet("type") ? record.get("type") : "";
@@ -90,13 +105,22 @@ public class PartnerFieldMappings {
         } else if (!seen.add(ours)) {
           errors.add(new Problem.FieldError(line + "/ours", "is mapped twice"));
         }
+        if (ours.matches(OUR_FIELD) && !flow.fields().contains(jsonName(ours))) {
+          errors.add(
+              new Problem.FieldError(
+                  line + "/ours", "is not a field of the " + flow.name() + " flow"));
+        }
         if (!theirs.matches(PARTNER_FIELD)) {
           errors.add(new Problem.FieldError(line + "/partner", "must be a field name"));
+        } else if (targets.putIfAbsent(theirs, line) != null) {
+          errors.add(
+              new Problem.FieldError(
+                  line + "/partner", "is already the target of " + targets.get(theirs)));
         }
         if (!type.matches("string|integer|datetime")) {
           errors.add(new Problem.FieldError(line + "/type", "must be string, integer or datetime"));
         }
-        if (errors.isEmpty()) {
+        if (errors.size() == errorsBefore) {
           rules.add(
               new FieldMapping.Rule(
                   ours,
@@ -108,6 +132,16 @@ public class PartnerFieldMappings {
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       throw new ProblemException(ErrorCode.VALIDATION_FAILED, "Not a readable CSV file.");
     }
+    Set<String> renamed = new HashSet<>();
+    rules.forEach(rule -> renamed.add(rule.ourJsonName()));
+    for (FieldMapping.Rule rule : rules) {
+      if (flow.fields().contains(rule.partner()) && !renamed.contains(rule.partner())) {
+        errors.add(
+            new Problem.FieldError(
+                targets.get(rule.partner()) + "/partner",
+                "collides with our field " + rule.partner() + ", which keeps its name"));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ProblemException(
           ErrorCode.VALIDATION_FAILED, errors.size() + " problem(s) in the mapping.", errors);
@@ -115,9 +149,18 @@ public class PartnerFieldMappings {
     return rules;
   }
 
-  private static void checkFlow(String flow) {
-    if (flow == null || !flow.matches(FLOW)) {
-      throw new ProblemException(ErrorCode.INVALID_PARAMETER, "Not a flow name: " + flow);
+  /** Our snake_case name as the flow's JSON shows it ("total_amount" → "totalAmount"). */
+  private static String jsonName(String ours) {
+    return new FieldMapping.Rule(ours, ours, FieldMapping.Type.STRING, null).ourJsonName();
+  }
+
+  private MappableFlow flow(String name) {
+    MappableFlow flow = name == null || !name.matches(FLOW) ? null : flows.get(name);
+    if (flow == null) {
+      throw new ProblemException(
+          ErrorCode.INVALID_PARAMETER,
+          "No flow named " + name + "; mappable flows: " + String.join(", ", flows.keySet()));
     }
+    return flow;
   }
 }

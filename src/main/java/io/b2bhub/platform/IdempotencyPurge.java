@@ -2,6 +2,8 @@ package io.b2bhub.platform;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
@@ -14,6 +16,7 @@ public class IdempotencyPurge {
   @Inject IdempotencyStore store;
 
   @Schedule(minute = "7,37", hour = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void purge() {
     try (CorrelationContext.Scope ignored = CorrelationContext.bindNew("idempotency-purge")) {
       int total = 0;

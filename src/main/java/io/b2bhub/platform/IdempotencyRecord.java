@@ -24,6 +24,9 @@ public class IdempotencyRecord {
   @Column(nullable = false, length = 16)
   private String state;
 
+  @Column(name = "claim_id", nullable = false, length = 36)
+  private String claimId;
+
   @Column(name = "response_status")
   private Integer responseStatus;
 
@@ -42,8 +45,14 @@ public class IdempotencyRecord {
   protected IdempotencyRecord() {}
 
   IdempotencyRecord(
-      Key key, String operation, String requestHash, OffsetDateTime now, OffsetDateTime expiresAt) {
+      Key key,
+      String operation,
+      String requestHash,
+      String claimId,
+      OffsetDateTime now,
+      OffsetDateTime expiresAt) {
     this.key = key;
+    this.claimId = claimId;
     this.operation = operation;
     this.requestHash = requestHash;
     this.state = "IN_PROGRESS";
@@ -63,8 +72,13 @@ public class IdempotencyRecord {
     return createdAt;
   }
 
-  void restart(OffsetDateTime now) {
+  void restart(String claimId, OffsetDateTime now) {
+    this.claimId = claimId;
     this.createdAt = now;
+  }
+
+  boolean heldBy(String claimId) {
+    return this.claimId.equals(claimId);
   }
 
   void complete(int status, String body, OffsetDateTime now) {

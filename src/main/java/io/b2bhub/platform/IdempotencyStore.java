@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The transactional steps of idempotent processing; {@link IdempotencyGate} orchestrates them. */
@@ -38,9 +38,11 @@ public class IdempotencyStore {
     OffsetDateTime now = OffsetDateTime.now(clock);
     IdempotencyRecord existing =
         em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
+    String claimId = UUID.randomUUID().toString();
     if (existing == null) {
-      em.persist(new IdempotencyRecord(key, operation, requestHash, now, now.plus(retention)));
-      return new IdempotencyClaim.Acquired();
+      em.persist(
+          new IdempotencyRecord(key, operation, requestHash, claimId, now, now.plus(retention)));
+      return new IdempotencyClaim.Acquired(key, claimId);
     }
     if (!existing.sameRequest(operation, requestHash)) {
       throw new ProblemException(
@@ -52,8 +54,8 @@ public class IdempotencyStore {
     }
     OffsetDateTime leaseEnds = existing.createdAt().plus(lease);
     if (leaseEnds.isBefore(now)) {
-      existing.restart(now);
-      return new IdempotencyClaim.Acquired();
+      existing.restart(claimId, now);
+      return new IdempotencyClaim.Acquired(key, claimId);
     }
     throw ProblemException.retryAfter(
         ErrorCode.IDEMPOTENCY_IN_PROGRESS,
@@ -80,32 +82,50 @@ public class IdempotencyStore {
     return new IdempotencyClaim.Replay(existing.response());
   }
 
-  /** Stores the answer, in the caller's transaction so it commits with the work it describes. */
+  /**
+   * Stores the answer, in the caller's transaction so it commits with the work it describes. When
+   * another attempt took the key over after this one's lease ran out, this attempt's work must not
+   * commit: it fails with 409 and the caller's retry gets the other attempt's answer.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void complete(IdempotencyRecord.Key key, int status, String body) {
-    em.find(IdempotencyRecord.class, key).complete(status, body, OffsetDateTime.now(clock));
-  }
-
-  /** Gives the key back after a failure on our side, so the caller's retry is processed anew. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void release(IdempotencyRecord.Key key) {
-    IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
-    if (record != null && !record.isCompleted()) {
-      em.remove(record);
+  public void complete(IdempotencyClaim.Acquired claim, int status, String body) {
+    IdempotencyRecord record =
+        em.find(IdempotencyRecord.class, claim.key(), LockModeType.PESSIMISTIC_WRITE);
+    if (record == null || record.isCompleted() || !record.heldBy(claim.claimId())) {
+      throw ProblemException.retryAfter(
+          ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+          "Another attempt with this Idempotency-Key took over; retry to get its answer.",
+          1);
     }
+    record.complete(status, body, OffsetDateTime.now(clock));
   }
 
-  /** Deletes up to {@code limit} records past their retention; returns how many. */
+  /**
+   * Gives the key back after a failure on our side, so the caller's retry is processed anew; a key
+   * another attempt has taken over since is left alone.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void release(IdempotencyClaim.Acquired claim) {
+    em.createQuery(
+            "DELETE FROM IdempotencyRecord r WHERE r.key = :key AND r.claimId = :claimId"
+                + " AND r.state = 'IN_PROGRESS'")
+        .setParameter("key", claim.key())
+        .setParameter("claimId", claim.claimId())
+        .executeUpdate();
+  }
+
+  /**
+   * Deletes up to {@code limit} records past their retention in one statement; returns how many.
+   * Each slice is its own short transaction so a large backlog never holds locks for long.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int purgeExpired(int limit) {
-    List<IdempotencyRecord> expired =
-        em.createQuery(
-                "SELECT r FROM IdempotencyRecord r WHERE r.expiresAt < :now",
-                IdempotencyRecord.class)
-            .setParameter("now", OffsetDateTime.now(clock))
-            .setMaxResults(limit)
-            .getResultList();
-    expired.forEach(em::remove);
-    return expired.size();
+    return em.createNativeQuery(
+            "DELETE FROM idempotency_record WHERE (partner_id, idempotency_key) IN"
+                + " (SELECT partner_id, idempotency_key FROM idempotency_record"
+                + " WHERE expires_at < ? ORDER BY expires_at LIMIT ?)")
+        .setParameter(1, OffsetDateTime.now(clock))
+        .setParameter(2, limit)
+        .executeUpdate();
   }
 }

@@ -362,16 +362,65 @@ class ErpSyncIT {
             equalTo("customer:" + tenant + ":c-1:1"))
         .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("payload")));
 
+    awaitHealthyErp();
+    assertEquals(1, erpCustomers().getList("$").size(), "only the probe reached the ERP");
+  }
+
+  /** Heals the sandbox and waits until the breaker lets calls through again. */
+  private void awaitHealthyErp() {
     sandbox(0, 0, 0, 0);
     Deadline.await(
         Duration.ofSeconds(30),
         "the breaker closes again once the ERP is healthy",
         () -> {
           long version = System.nanoTime();
-          String key = "customer:" + tenant + ":c-9:" + version;
-          return post("/customers", key, customer("c-9", version, "Ada")).statusCode() < 300
-              && erpCustomers().getList("$").size() == 1;
+          String key = "customer:" + tenant + ":c-probe:" + version;
+          int status = post("/customers", key, customer("c-probe", version, "Ada")).statusCode();
+          return status == 200 || status == 201;
         });
+  }
+
+  @Test
+  void statusChangeForAnOrderWhoseCreateIsQueuedIsQueuedBehindIt() {
+    sandbox(1.0, 0, 0, 0);
+    post("/orders", "order:" + tenant + ":o-1:1", order("o-1", 1)).then().statusCode(202);
+    post(
+            "/orders/o-1/status",
+            "order-status:" + tenant + ":o-1:PAID:1",
+            "{\"schemaVersion\":2,\"tenantId\":\""
+                + tenant
+                + "\",\"status\":\"PAID\",\"version\":1}")
+        .then()
+        .statusCode(202)
+        .body("state", equalTo("PENDING"));
+    hub.admin()
+        .queryParam("limit", 500)
+        .get("/api/v1/admin/erp/pending-requests")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.find { it.idempotencyKey == 'order-status:"
+                + tenant
+                + ":o-1:PAID:1' }.operation",
+            equalTo("ORDER_STATUS"));
+    awaitHealthyErp();
+  }
+
+  @Test
+  void aNewerOrderVersionIsRecordedByTheHubWhileTheErpKeepsItsOrder() {
+    String erpOrderId =
+        post("/orders", "order:" + tenant + ":o-1:1", order("o-1", 1))
+            .then()
+            .statusCode(201)
+            .body("outcome", equalTo("CREATED"))
+            .extract()
+            .path("erpOrderId");
+    post("/orders", "order:" + tenant + ":o-1:2", order("o-1", 2))
+        .then()
+        .statusCode(200)
+        .body("outcome", equalTo("ALREADY_EXISTS"))
+        .body("version", equalTo(2))
+        .body("erpOrderId", equalTo(erpOrderId));
   }
 
   @Test

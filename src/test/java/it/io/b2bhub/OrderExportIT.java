@@ -1,9 +1,13 @@
 package it.io.b2bhub;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -93,6 +97,7 @@ class OrderExportIT {
   private List<String> readAllChanges(int pageSize) {
     List<String> changes = new ArrayList<>();
     String cursor = null;
+    boolean more;
     do {
       var request = hub.partner(readToken).queryParam("limit", pageSize);
       if (cursor != null) {
@@ -104,7 +109,8 @@ class OrderExportIT {
         changes.add(item.get("orderId") + "@" + item.get("updatedAt"));
       }
       cursor = page.getString("nextCursor");
-    } while (cursor != null);
+      more = page.getBoolean("hasMore");
+    } while (more);
     return changes;
   }
 
@@ -196,6 +202,54 @@ class OrderExportIT {
         .then()
         .statusCode(400)
         .body("code", equalTo("VALIDATION_FAILED"));
+  }
+
+  @Test
+  void mappingThatWouldConfuseOrMissFieldsIsRefusedLineByLine() {
+    hub.admin()
+        .contentType("text/csv")
+        .body(
+            "ours,partner,type,notes\n"
+                + "order_id,Number,string,\n"
+                + "total_amount,Number,integer,two fields onto one\n"
+                + "net_amount,status,integer,onto our status which keeps its name\n"
+                + "shoe_size,Size,integer,not a field of orders\n")
+        .put("/api/v1/admin/partners/" + partner.partnerId() + "/field-mappings/orders")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("errors.pointer", hasItems("line 3/partner", "line 4/partner", "line 5/ours"));
+    hub.admin()
+        .contentType("text/csv")
+        .body("ours,partner,type,notes\norder_id,OrderNumber,string,\n")
+        .put("/api/v1/admin/partners/" + partner.partnerId() + "/field-mappings/parcels")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("INVALID_PARAMETER"))
+        .body("detail", containsString("customers, orders"));
+  }
+
+  @Test
+  void theLastPageSaysWhereToResumeOnceMoreHasChanged() {
+    sendOrder("o-1");
+    Deadline.await(
+        Duration.ofSeconds(30), "the order is exported", () -> !readAllChanges(10).isEmpty());
+    JsonPath last = hub.partner(readToken).get("/api/v1/orders").jsonPath();
+    assertFalse(last.getBoolean("hasMore"));
+    String resume = last.getString("nextCursor");
+    assertNotNull(resume, "the end of the feed still carries a cursor");
+
+    sendOrder("o-2");
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "polling from the saved cursor returns exactly the new order",
+        () ->
+            hub.partner(readToken)
+                .queryParam("cursor", resume)
+                .get("/api/v1/orders")
+                .jsonPath()
+                .getList("items.orderId")
+                .equals(List.of("o-2")));
   }
 
   @Test
