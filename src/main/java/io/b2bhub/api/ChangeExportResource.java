@@ -11,7 +11,6 @@ import io.b2bhub.platform.Page;
 import io.b2bhub.platform.PageRequest;
 import io.b2bhub.platform.QueryParameters;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,6 +18,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")
 @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 public class ChangeExportResource {
+  // Json.* looks the provider up on every call; hot paths keep one.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final String SINCE = "ISO-8601 UTC time; only changes at or after it.";
   private static final String CURSOR = "nextCursor of the previous page; omit for the first page.";
@@ -102,10 +105,10 @@ public class ChangeExportResource {
     Page<T> page =
         reader.read(partnerId, QueryParameters.utcTime("changed_since", changedSince), request);
     FieldMapping mapping = mappings.mappingFor(partnerId, flow);
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     toJson(page.items()).forEach(item -> items.add(mapping.apply(item.asJsonObject())));
     JsonObjectBuilder body =
-        Json.createObjectBuilder().add("items", items).add("hasMore", page.next() != null);
+        JSON.createObjectBuilder().add("items", items).add("hasMore", page.next() != null);
     // A change feed never ends: the last page still says where to resume once more has changed.
     KeysetPosition resume = page.last() != null ? page.last() : request.after();
     String next = cursors.encode(cursorScope, resume);
@@ -117,7 +120,7 @@ public class ChangeExportResource {
 
   /** One JSON-B pass for the whole page; the mapping then works on JSON-P objects. */
   private static JsonArray toJson(List<?> items) {
-    try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(items)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(JSONB.toJson(items)))) {
       return reader.readArray();
     }
   }

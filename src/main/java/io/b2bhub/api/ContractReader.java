@@ -6,13 +6,13 @@ import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ContractReader {
+  // Json.* looks the provider up on every call; hot paths keep one.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject Validator validator;
@@ -86,7 +89,7 @@ public class ContractReader {
                 if (out.length() > 1) {
                   out.append(',');
                 }
-                out.append(Json.createValue(key)).append(':').append(canonical(member));
+                out.append(JSON.createValue(key)).append(':').append(canonical(member));
               });
       return out.append('}').toString();
     }

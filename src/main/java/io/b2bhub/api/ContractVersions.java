@@ -3,12 +3,12 @@ package io.b2bhub.api;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /**
@@ -17,6 +17,9 @@ import java.util.List;
  * other version is refused with the list of supported ones.
  */
 final class ContractVersions {
+  // Json.* looks the provider up on every call; hot paths keep one.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final int CURRENT = 2;
   static final List<Integer> SUPPORTED = List.of(1, 2);
 
@@ -63,7 +66,7 @@ final class ContractVersions {
    * what the gross adds to the lines); status changes called the status {@code state}.
    */
   private static JsonObject upgradeFromVersion1(SyncOperation operation, JsonObject v1) {
-    JsonObjectBuilder v2 = Json.createObjectBuilder(v1).add("schemaVersion", CURRENT);
+    JsonObjectBuilder v2 = JSON.createObjectBuilder(v1).add("schemaVersion", CURRENT);
     switch (operation) {
       case CUSTOMER_UPSERT -> {
         rename(v1, v2, "fullName", "name");
@@ -78,7 +81,7 @@ final class ContractVersions {
   private static void upgradeOrder(JsonObject v1, JsonObjectBuilder v2) {
     rename(v1, v2, "customerId", "customerRef");
     long net = 0;
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = JSON.createArrayBuilder();
     for (JsonValue value :
         v1.getJsonArray("lines") == null ? List.<JsonValue>of() : v1.getJsonArray("lines")) {
       if (value instanceof JsonObject line
@@ -86,7 +89,7 @@ final class ContractVersions {
           && line.get("unitPriceMinor") instanceof JsonNumber price) {
         long total = Math.multiplyExact(quantity.longValueExact(), price.longValueExact());
         net = Math.addExact(net, total);
-        lines.add(Json.createObjectBuilder(line).add("lineTotalMinor", total));
+        lines.add(JSON.createObjectBuilder(line).add("lineTotalMinor", total));
       } else {
         lines.add(value);
       }
@@ -96,7 +99,7 @@ final class ContractVersions {
       v2.remove("totalMinor");
       v2.add(
           "totals",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("netMinor", net)
               .add("taxMinor", gross.longValueExact() - net)
               .add("grossMinor", gross.longValueExact()));

@@ -7,9 +7,9 @@ import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,6 +67,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description =
         "The ERP is unavailable: the request is stored and will be completed; follow Location.")
 public class ErpSyncResource {
+  // Json.* looks the provider up on every call; hot paths keep one.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final String KEY_DESCRIPTION =
       "The contract's idempotency key for this request; the same key with the same body replays"
           + " the first answer.";
@@ -244,7 +247,7 @@ public class ErpSyncResource {
       response.header("Idempotent-Replayed", "true");
     }
     if (result.status() == 202) {
-      try (JsonReader reader = Json.createReader(new StringReader(result.body()))) {
+      try (JsonReader reader = JSON.createReader(new StringReader(result.body()))) {
         // statusUrl is an absolute path; resolving it replaces the /api/ base path.
         response.location(uriInfo.getBaseUri().resolve(reader.readObject().getString("statusUrl")));
       }

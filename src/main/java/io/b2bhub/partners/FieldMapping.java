@@ -1,11 +1,11 @@
 package io.b2bhub.partners;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +14,9 @@ import java.util.Locale;
  * the agreed type. Fields without a rule keep our name, so nothing is dropped silently.
  */
 public record FieldMapping(List<Rule> rules) {
+  // Json.* looks the provider up on every call; hot paths keep one.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   public static final FieldMapping IDENTITY = new FieldMapping(List.of());
 
   /** Value types a rule may ask for. Integers are minor units for money. */
@@ -42,7 +45,7 @@ public record FieldMapping(List<Rule> rules) {
   }
 
   public JsonObject apply(JsonObject ours) {
-    JsonObjectBuilder mapped = Json.createObjectBuilder();
+    JsonObjectBuilder mapped = JSON.createObjectBuilder();
     ours.forEach(
         (field, value) -> {
           Rule rule = ruleFor(field);
@@ -66,7 +69,7 @@ public record FieldMapping(List<Rule> rules) {
 
   private static JsonValue convert(JsonValue value, Type type) {
     return switch (type) {
-      case STRING -> value instanceof JsonString ? value : Json.createValue(value.toString());
+      case STRING -> value instanceof JsonString ? value : JSON.createValue(value.toString());
       case INTEGER -> asInteger(value);
       case DATETIME -> value;
     };
@@ -75,10 +78,10 @@ public record FieldMapping(List<Rule> rules) {
   /** Whole numbers stay numbers; a numeric string becomes one; anything else is left as it is. */
   private static JsonValue asInteger(JsonValue value) {
     if (value instanceof JsonNumber number && number.isIntegral()) {
-      return Json.createValue(number.longValue());
+      return JSON.createValue(number.longValue());
     }
     if (value instanceof JsonString text && text.getString().matches("-?\\d{1,18}")) {
-      return Json.createValue(Long.parseLong(text.getString()));
+      return JSON.createValue(Long.parseLong(text.getString()));
     }
     return value;
   }

@@ -53,19 +53,6 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  public AuditEntry(AuditRecord record) {
-    this.occurredAt = record.occurredAt();
-    this.direction = record.direction().name();
-    this.partnerId = record.partnerId();
-    this.actor = record.actor();
-    this.operation = record.operation();
-    this.outcome = record.outcome().name();
-    this.httpStatus = record.httpStatus();
-    this.errorCode = record.errorCode();
-    this.correlationId = record.correlationId();
-    this.durationMs = record.durationMs();
-  }
-
   public Long id() {
     return id;
   }

@@ -1,14 +1,20 @@
 package io.b2bhub.platform;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Writes and reads the audit log. Writes run in their own transaction so a call that fails and
@@ -16,12 +22,47 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AuditLog {
+  private static final String INSERT =
+      "INSERT INTO audit_log (id, occurred_at, direction, partner_id, actor, operation, outcome,"
+          + " http_status, error_code, correlation_id, duration_ms)"
+          + " VALUES (nextval('audit_log_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;
 
+  @Resource(lookup = "jdbc/b2bhub")
+  DataSource dataSource;
+
+  /**
+   * One row per call, so this is on every request's path: a plain insert that takes its id from the
+   * sequence in SQL, without the entity manager's bookkeeping or its sequencing lock.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(AuditRecord record) {
-    em.persist(new AuditEntry(record));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setObject(1, record.occurredAt());
+      insert.setString(2, record.direction().name());
+      insert.setString(3, record.partnerId());
+      insert.setString(4, record.actor());
+      insert.setString(5, record.operation());
+      insert.setString(6, record.outcome().name());
+      if (record.httpStatus() == null) {
+        insert.setNull(7, Types.INTEGER);
+      } else {
+        insert.setInt(7, record.httpStatus());
+      }
+      insert.setString(8, record.errorCode());
+      insert.setString(9, record.correlationId());
+      if (record.durationMs() == null) {
+        insert.setNull(10, Types.BIGINT);
+      } else {
+        insert.setLong(10, record.durationMs());
+      }
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Audit record not written", e);
+    }
   }
 
   /** Deletes up to {@code limit} of the oldest rows before {@code cutoff}; returns how many. */
