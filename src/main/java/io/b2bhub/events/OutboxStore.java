@@ -1,0 +1,81 @@
+package io.b2bhub.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The relay's short transactions: partition leases, reading unsent rows, marking rows sent. */
+@ApplicationScoped
+public class OutboxStore {
+  @PersistenceContext(unitName = "b2bhub")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /**
+   * Takes or renews the lease on every partition that is free, expired, or already ours, and
+   * returns the partitions this relay now owns. Leases run on the database's clock.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Integer> lease(String owner, int leaseSeconds) {
+    List<Integer> owned = new ArrayList<>();
+    for (int partition = 0; partition < Outbox.PARTITIONS; partition++) {
+      int taken =
+          em.createNativeQuery(
+                  "UPDATE outbox_partition SET owner = ?, lease_until = CURRENT_TIMESTAMP"
+                      + " + INTERVAL '"
+                      + leaseSeconds
+                      + "' SECOND WHERE partition_no = ? AND (owner IS NULL OR owner = ?"
+                      + " OR lease_until < CURRENT_TIMESTAMP)")
+              .setParameter(1, owner)
+              .setParameter(2, partition)
+              .setParameter(3, owner)
+              .executeUpdate();
+      if (taken == 1) {
+        owned.add(partition);
+      }
+    }
+    return owned;
+  }
+
+  /** Gives the leases back (server stopping), so another relay takes over at once. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void release(String owner) {
+    em.createNativeQuery(
+            "UPDATE outbox_partition SET owner = NULL, lease_until = NULL WHERE owner = ?")
+        .setParameter(1, owner)
+        .executeUpdate();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<OutboxEvent> unsent(List<Integer> partitions, int limit) {
+    return em.createNamedQuery("OutboxEvent.unsentInPartitions", OutboxEvent.class)
+        .setParameter("partitions", partitions)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void markSent(List<Long> ids) {
+    em.createNamedQuery("OutboxEvent.markSent")
+        .setParameter("now", OffsetDateTime.now(clock))
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<OutboxEvent.OutboxView> recent(boolean unsentOnly, int limit) {
+    return em.createNamedQuery(
+            unsentOnly ? "OutboxEvent.recentUnsent" : "OutboxEvent.recent", OutboxEvent.class)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(OutboxEvent::view)
+        .toList();
+  }
+}
