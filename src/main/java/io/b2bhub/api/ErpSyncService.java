@@ -1,6 +1,5 @@
 package io.b2bhub.api;
 
-import io.b2bhub.platform.DataConflicts;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.IdempotencyClaim;
 import io.b2bhub.platform.IdempotencyGate;
@@ -17,9 +16,7 @@ import io.b2bhub.platform.erp.ErpUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,15 +32,11 @@ public class ErpSyncService {
   @Inject SyncLedger ledger;
   @Inject IdempotencyGate gate;
   @Inject IdempotencyStore idempotency;
+  @Inject TenantOwnership tenants;
 
   @Inject
   @ConfigProperty(name = "b2bhub.erp.sync-deadline", defaultValue = "PT3S")
   Duration deadline;
-
-  private static final int MAX_REMEMBERED_TENANTS = 100_000;
-
-  /** A tenant's owner never changes once claimed, so a confirmed owner is remembered. */
-  private final Map<String, String> tenantOwners = new ConcurrentHashMap<>();
 
   SyncResult upsertCustomer(
       String partnerId, String idempotencyKey, CustomerUpsert request, String fingerprint) {
@@ -169,7 +162,7 @@ public class ErpSyncService {
       String fingerprint,
       Function<IdempotencyClaim.Acquired, SyncResult> work) {
     IdempotencyRecord.Key key = new IdempotencyRecord.Key(partnerId, idempotencyKey);
-    requireTenant(partnerId, tenantOf(idempotencyKey));
+    tenants.require(partnerId, tenantOf(idempotencyKey));
     IdempotencyClaim claim = gate.claim(key, operation.name(), fingerprint);
     if (claim instanceof IdempotencyClaim.Replay replay) {
       return new SyncResult(replay.response().status(), replay.response().body(), true);
@@ -186,29 +179,6 @@ public class ErpSyncService {
   /** The key's second part is the tenant (checked against the body before we get here). */
   private static String tenantOf(String idempotencyKey) {
     return idempotencyKey.split(":", -1)[1];
-  }
-
-  private void requireTenant(String partnerId, String tenantId) {
-    if (partnerId.equals(tenantOwners.get(tenantId))) {
-      return;
-    }
-    boolean owns;
-    try {
-      owns = ledger.ownsTenant(partnerId, tenantId);
-    } catch (RuntimeException e) {
-      if (DataConflicts.asProblem(e, null).isEmpty()) {
-        throw e;
-      }
-      owns = ledger.ownsTenant(partnerId, tenantId);
-    }
-    if (!owns) {
-      throw new ProblemException(
-          ErrorCode.TENANT_NOT_ALLOWED, "Tenant " + tenantId + " belongs to another partner.");
-    }
-    if (tenantOwners.size() >= MAX_REMEMBERED_TENANTS) {
-      tenantOwners.clear();
-    }
-    tenantOwners.put(tenantId, partnerId);
   }
 
   private SyncResult throughErp(
@@ -240,7 +210,7 @@ public class ErpSyncService {
         request.countryCode());
   }
 
-  private static ErpOrder toErp(OrderCreate request) {
+  static ErpOrder toErp(OrderCreate request) {
     return new ErpOrder(
         request.tenantId(),
         request.orderId(),

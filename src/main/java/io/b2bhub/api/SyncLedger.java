@@ -1,5 +1,11 @@
 package io.b2bhub.api;
 
+import io.b2bhub.events.EventDestination;
+import io.b2bhub.events.EventEnvelope;
+import io.b2bhub.events.EventType;
+import io.b2bhub.events.Inbox;
+import io.b2bhub.events.Outbox;
+import io.b2bhub.events.ReceivedEvent;
 import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.DatabaseClock;
 import io.b2bhub.platform.ErrorCode;
@@ -15,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class SyncLedger {
   private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;
@@ -42,6 +50,8 @@ public class SyncLedger {
   @Inject IdempotencyStore idempotency;
   @Inject Clock clock;
   @Inject DatabaseClock databaseClock;
+  @Inject Inbox inbox;
+  @Inject Outbox outbox;
 
   @Inject
   @ConfigProperty(name = "b2bhub.export.settle", defaultValue = "PT2S")
@@ -206,6 +216,56 @@ public class SyncLedger {
             SyncResponses.Outcome.APPLIED));
   }
 
+  /** An event older than what is applied: only the inbox learns of it. */
+  void staleEvent(String consumer, ReceivedEvent event) {
+    inbox.record(consumer, event);
+  }
+
+  /**
+   * An order event has reached the ERP: in one transaction the inbox records the event, the hub's
+   * order row takes the version (unless a newer one was applied meanwhile), and {@code
+   * erp.order.synced.v1} goes into the outbox for the webshop.
+   */
+  void orderSyncedByEvent(
+      String consumer, ReceivedEvent event, OrderCreate request, ErpOutcome erp) {
+    inbox.record(consumer, event);
+    String partnerId = event.partnerId();
+    Optional<OrderSync> existing = order(partnerId, request.tenantId(), request.orderId());
+    OrderSync row =
+        existing.orElseGet(
+            () ->
+                persist(
+                    new OrderSync(
+                        partnerId,
+                        request.tenantId(),
+                        request.orderId(),
+                        OffsetDateTime.now(clock))));
+    if (existing.isPresent()) {
+      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+      em.refresh(row);
+      if (row.appliedVersion() > request.version()) {
+        return;
+      }
+    }
+    ChangeStamp stamp = stamp();
+    row.applied(request, erp.externalId(), stamp.time());
+    outbox.emit(
+        EventEnvelope.emitted(
+            EventType.ERP_ORDER_SYNCED,
+            request.tenantId(),
+            event.envelope().correlationId(),
+            JSON.createObjectBuilder()
+                .add("orderId", request.orderId())
+                .add("version", request.version())
+                .add("externalId", erp.externalId())
+                .add("syncStatus", erp.created() ? "SYNCED" : "ALREADY_EXISTS")
+                .build(),
+            clock.instant()),
+        EventDestination.WEBSHOP);
+    em.flush();
+    requireWithinSettle(stamp);
+  }
+
   /** Acknowledges without touching the ERP: the request is older than what is already applied. */
   SyncResult stale(IdempotencyClaim.Acquired claim, Object body) {
     return complete(claim, 200, body);
@@ -300,11 +360,15 @@ public class SyncLedger {
       ChangeStamp stamp, IdempotencyClaim.Acquired claim, int status, Object body) {
     SyncResult result = complete(claim, status, body);
     em.flush();
+    requireWithinSettle(stamp);
+    return result;
+  }
+
+  private void requireWithinSettle(ChangeStamp stamp) {
     if (System.nanoTime() - stamp.nanos() > settle.toNanos() / 2) {
       throw ProblemException.retryAfter(
           ErrorCode.SERVICE_UNAVAILABLE, "The hub is too busy to record this change; retry.", 1);
     }
-    return result;
   }
 
   /**

@@ -29,6 +29,8 @@ public class JmsEventSender {
   public static final String TENANT = "b2bhub_tenant";
   public static final String PARTNER = "b2bhub_partner";
   public static final String CORRELATION_ID = "b2bhub_correlationId";
+  public static final String ATTEMPT = "b2bhub_attempt";
+  public static final String FIRST_FAILURE = "b2bhub_firstFailureAt";
 
   @Resource(lookup = "jms/b2bhub/connectionFactory")
   ConnectionFactory connectionFactory;
@@ -59,6 +61,40 @@ public class JmsEventSender {
       }
     }
     return sent;
+  }
+
+  /**
+   * Puts a message back on a queue for a later attempt, invisible to consumers until {@code delay}
+   * has passed: the engine holds it, so no consumer thread waits.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public void redeliver(
+      EventDispatcher.Delivery delivery, EventDestination destination, java.time.Duration delay) {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+      TextMessage message = context.createTextMessage(delivery.body());
+      if (delivery.correlationId() != null) {
+        message.setJMSCorrelationID(delivery.correlationId());
+        message.setStringProperty(CORRELATION_ID, delivery.correlationId());
+      }
+      if (delivery.eventType() != null) {
+        message.setStringProperty(TYPE, delivery.eventType());
+      }
+      if (delivery.tenantId() != null) {
+        message.setStringProperty(TENANT, delivery.tenantId());
+      }
+      if (delivery.partnerId() != null) {
+        message.setStringProperty(PARTNER, delivery.partnerId());
+      }
+      message.setIntProperty(ATTEMPT, delivery.attempt());
+      message.setStringProperty(FIRST_FAILURE, delivery.firstFailureAt().toString());
+      context
+          .createProducer()
+          .setDeliveryMode(DeliveryMode.PERSISTENT)
+          .setDeliveryDelay(delay.toMillis())
+          .send(queue(destination.queueName()), message);
+    } catch (JMSException e) {
+      throw new IllegalStateException("Could not schedule the next attempt", e);
+    }
   }
 
   private synchronized Queue queue(String queueName) {

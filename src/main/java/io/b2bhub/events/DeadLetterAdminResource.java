@@ -1,0 +1,35 @@
+package io.b2bhub.events;
+
+import io.b2bhub.platform.QueryParameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators see the messages consumers gave up on, newest first. */
+@Path("/v1/admin/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("hub-admin")
+@Tag(name = "Events (operators)")
+@SecurityRequirement(name = "operatorBasic")
+public class DeadLetterAdminResource {
+  @Inject DeadLetters deadLetters;
+
+  @GET
+  @Operation(
+      summary = "Dead letters, newest first",
+      description = "Reason EXHAUSTED (every attempt failed), REJECTED (refused data) or POISON.")
+  @APIResponse(responseCode = "200", description = "OK")
+  public List<DeadLetters.DeadLetterView> list(
+      @QueryParam("tenantId") String tenantId, @QueryParam("limit") String limit) {
+    return deadLetters.list(tenantId, QueryParameters.limit(limit, 100));
+  }
+}

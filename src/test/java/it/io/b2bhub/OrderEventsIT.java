@@ -1,0 +1,171 @@
+package it.io.b2bhub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Webshop order events through the hub: outbox → JMS → consumer → ERP → erp.order.synced.v1. */
+@ExtendWith(ArquillianExtension.class)
+class OrderEventsIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.hub();
+  }
+
+  @ArquillianResource URL url;
+  Hub hub;
+  String token;
+  String tenant;
+
+  @BeforeEach
+  void webshopThatPublishesEvents() {
+    hub = new Hub(url);
+    Hub.RegisteredPartner webshop = hub.register(List.of("events:write", "erp.orders:write"));
+    token = hub.token(webshop, "events:write erp.orders:write");
+    tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+    sandbox(0);
+  }
+
+  @AfterEach
+  void healthyErp() {
+    sandbox(0);
+  }
+
+  private void sandbox(double unavailableShare) {
+    hub.admin()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"latencyMs\":0,\"unavailableShare\":"
+                + unavailableShare
+                + ",\"rateLimitedShare\":0,\"retryAfterSeconds\":0,\"rateLimitNextCalls\":0}")
+        .put("/sandbox/erp/behaviour")
+        .then()
+        .statusCode(200);
+  }
+
+  private void emitOrderCreated(String token, String eventId, String orderId, String correlation) {
+    hub.partner(token)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + eventId
+                + "\",\"type\":\"order.created.v1\",\"source\":\"/webshop\","
+                + "\"time\":\"2026-11-21T10:00:00Z\",\"datacontenttype\":\"application/json\","
+                + "\"tenantid\":\""
+                + tenant
+                + "\",\"correlationid\":\""
+                + correlation
+                + "\",\"data\":{\"orderId\":\""
+                + orderId
+                + "\",\"version\":1,\"customerRef\":\"c-1\",\"currency\":\"EUR\","
+                + "\"lines\":[{\"sku\":\"S\",\"quantity\":1,\"unitPriceMinor\":999,"
+                + "\"lineTotalMinor\":999}],\"totals\":{\"netMinor\":999,\"taxMinor\":190,"
+                + "\"grossMinor\":1189}}}")
+        .post("/api/v1/events")
+        .then()
+        .statusCode(202);
+  }
+
+  private List<Integer> erpAttempts(String correlation) {
+    return hub.admin()
+        .queryParam("correlationId", correlation)
+        .queryParam("direction", "OUTBOUND")
+        .queryParam("limit", 500)
+        .get("/api/v1/admin/audit")
+        .jsonPath()
+        .getList("items.httpStatus");
+  }
+
+  /** The consumer's retry counter on /metrics (Prometheus text). */
+  private double retriesScheduled() {
+    String metrics = hub.admin().accept("text/plain").get("/metrics?scope=application").asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("b2bhub_events_retries_scheduled_total{"))
+        .filter(l -> l.contains("flow=\"erp.order.sync\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private Map<String, Object> syncedEventFor(String correlation) {
+    JsonPath outbox =
+        hub.admin().queryParam("limit", 500).get("/api/v1/admin/events/outbox").jsonPath();
+    return outbox.getMap(
+        "find { it.type == 'erp.order.synced.v1' && it.correlationId == '"
+            + correlation
+            + "' && it.sentAt != null }");
+  }
+
+  @Test
+  @DisplayName("Order sync retries on temporary failure")
+  void orderSyncRetriesOnTemporaryFailure() {
+    // Given ERP middleware is temporarily unavailable
+    double retriesBefore = retriesScheduled();
+    sandbox(1.0);
+    // When webshop emits order.created.v1
+    String correlation = "gherkin-" + UUID.randomUUID();
+    emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
+    // Then processing should retry with backoff
+    Deadline.await(
+        Duration.ofSeconds(60),
+        "the consumer has scheduled a later attempt (a delayed message, no sleeping thread)",
+        () -> retriesScheduled() > retriesBefore);
+    sandbox(0);
+    // And eventual success should publish erp.order.synced.v1
+    Map<String, Object> synced =
+        Deadline.await(
+            Duration.ofSeconds(90),
+            "erp.order.synced.v1 is published once the ERP is back",
+            () -> syncedEventFor(correlation));
+    assertEquals("b2bhub.webshop.events", synced.get("destination"));
+    List<Integer> attempts = erpAttempts(correlation);
+    assertTrue(
+        attempts.size() >= 2 && attempts.get(0) == 201 && attempts.get(attempts.size() - 1) != 201,
+        "failed attempts first, success last (newest first): " + attempts);
+    JsonPath erpOrders =
+        hub.admin().queryParam("tenantId", tenant).get("/sandbox/erp/orders").jsonPath();
+    assertEquals(List.of("o-1"), erpOrders.getList("orderId"), "exactly one ERP order");
+  }
+
+  @Test
+  void anOrderEventForAnotherPartnersTenantIsDeadLetteredNotRetried() {
+    String correlation = "owner-" + UUID.randomUUID();
+    emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
+    Deadline.await(
+        Duration.ofSeconds(30), "the owner's order is synced", () -> syncedEventFor(correlation));
+
+    Hub.RegisteredPartner intruder = hub.register(List.of("events:write"));
+    String eventId = "evt-" + UUID.randomUUID();
+    emitOrderCreated(hub.token(intruder, "events:write"), eventId, "o-2", "intruder-" + eventId);
+    Map<String, Object> dead =
+        Deadline.await(
+            Duration.ofSeconds(30),
+            "the intruder's event is a dead letter",
+            () ->
+                hub.admin()
+                    .queryParam("tenantId", tenant)
+                    .get("/api/v1/admin/dead-letters")
+                    .jsonPath()
+                    .getMap("find { it.eventId == '" + eventId + "' }"));
+    assertEquals("REJECTED", dead.get("reason"));
+    assertEquals(1, dead.get("attempts"));
+    assertEquals("o-2", dead.get("orderId"));
+    assertTrue(dead.get("error").toString().contains("TENANT_NOT_ALLOWED"), dead.toString());
+  }
+}
