@@ -200,7 +200,7 @@ public class ErpSyncService {
     return record.apply(outcome);
   }
 
-  private static ErpCustomer toErp(CustomerUpsert request) {
+  static ErpCustomer toErp(CustomerUpsert request) {
     return new ErpCustomer(
         request.tenantId(),
         request.customerId(),

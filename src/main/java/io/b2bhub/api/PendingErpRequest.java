@@ -67,6 +67,9 @@ public class PendingErpRequest {
   @Column(name = "correlation_id", nullable = false, length = 128)
   private String correlationId;
 
+  @Column(name = "erp_id", length = 40)
+  private String erpId;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -101,6 +104,26 @@ public class PendingErpRequest {
     return requestId;
   }
 
+  String partnerId() {
+    return partnerId;
+  }
+
+  /** The events path gave up on it (dead letter). */
+  void failed(String why, OffsetDateTime now) {
+    this.state = "FAILED";
+    this.lastError = why == null ? null : why.substring(0, Math.min(500, why.length()));
+    this.updatedAt = now;
+  }
+
+  /** The events path got it into the ERP. */
+  void done(String erpId, int attempts, OffsetDateTime now) {
+    this.state = "DONE";
+    this.erpId = erpId;
+    this.attempts = 1 + attempts;
+    this.lastError = null;
+    this.updatedAt = now;
+  }
+
   KeysetPosition position() {
     return new KeysetPosition(createdAt, id);
   }
@@ -124,6 +147,7 @@ public class PendingErpRequest {
         requestId,
         operation,
         state,
+        erpId,
         attempts,
         lastError,
         createdAt.toInstant(),

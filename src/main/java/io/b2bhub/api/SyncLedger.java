@@ -219,6 +219,21 @@ public class SyncLedger {
   /** An event older than what is applied: only the inbox learns of it. */
   void staleEvent(String consumer, ReceivedEvent event) {
     inbox.record(consumer, event);
+    completeQueued(event, null);
+  }
+
+  /** When the event carries a queued sync request, that request is done. */
+  private void completeQueued(ReceivedEvent event, String erpId) {
+    String requestId = event.envelope().requestId();
+    if (requestId == null) {
+      return;
+    }
+    em.createNamedQuery("PendingErpRequest.findByRequestId", PendingErpRequest.class)
+        .setParameter("requestId", requestId)
+        .setParameter("partnerId", event.partnerId())
+        .getResultStream()
+        .findFirst()
+        .ifPresent(p -> p.done(erpId, event.attempt(), OffsetDateTime.now(clock)));
   }
 
   /**
@@ -244,11 +259,13 @@ public class SyncLedger {
       em.lock(row, LockModeType.PESSIMISTIC_WRITE);
       em.refresh(row);
       if (row.appliedVersion() > request.version()) {
+        completeQueued(event, row.erpOrderId());
         return;
       }
     }
     ChangeStamp stamp = stamp();
     row.applied(request, erp.externalId(), stamp.time());
+    completeQueued(event, erp.externalId());
     outbox.emit(
         EventEnvelope.emitted(
             EventType.ERP_ORDER_SYNCED,
@@ -262,6 +279,70 @@ public class SyncLedger {
                 .build(),
             clock.instant()),
         EventDestination.WEBSHOP);
+    em.flush();
+    requireWithinSettle(stamp);
+  }
+
+  /**
+   * A customer event has reached the ERP: the inbox records it, the hub's customer row takes the
+   * version (unless a newer one won meanwhile), and {@code erp.customer.synced.v1} is published.
+   */
+  void customerSyncedByEvent(
+      String consumer, ReceivedEvent event, CustomerUpsert request, ErpOutcome erp) {
+    inbox.record(consumer, event);
+    String partnerId = event.partnerId();
+    Optional<CustomerSync> existing = customer(partnerId, request.tenantId(), request.customerId());
+    CustomerSync row =
+        existing.orElseGet(
+            () ->
+                persist(
+                    new CustomerSync(
+                        partnerId,
+                        request.tenantId(),
+                        request.customerId(),
+                        OffsetDateTime.now(clock))));
+    if (existing.isPresent()) {
+      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+      em.refresh(row);
+      if (row.appliedVersion() > request.version()) {
+        completeQueued(event, row.erpCustomerId());
+        return;
+      }
+    }
+    ChangeStamp stamp = stamp();
+    row.applied(request.version(), erp.externalId(), stamp.time());
+    completeQueued(event, erp.externalId());
+    outbox.emit(
+        EventEnvelope.emitted(
+            EventType.ERP_CUSTOMER_SYNCED,
+            request.tenantId(),
+            event.envelope().correlationId(),
+            JSON.createObjectBuilder()
+                .add("customerId", request.customerId())
+                .add("version", request.version())
+                .add("externalId", erp.externalId())
+                .add("syncStatus", "SYNCED")
+                .build(),
+            clock.instant()),
+        EventDestination.WEBSHOP);
+    em.flush();
+    requireWithinSettle(stamp);
+  }
+
+  /** A status event has reached the ERP: inbox entry and the order's status, unless older. */
+  void statusSyncedByEvent(
+      String consumer, ReceivedEvent event, String orderId, OrderStatusChange request) {
+    inbox.record(consumer, event);
+    OrderSync row = order(event.partnerId(), request.tenantId(), orderId).orElseThrow();
+    em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(row);
+    if (row.statusVersion() >= request.version()) {
+      completeQueued(event, row.erpOrderId());
+      return;
+    }
+    ChangeStamp stamp = stamp();
+    row.statusApplied(request.status(), request.version(), stamp.time());
+    completeQueued(event, row.erpOrderId());
     em.flush();
     requireWithinSettle(stamp);
   }
@@ -289,6 +370,9 @@ public class SyncLedger {
                 why,
                 CorrelationContext.current(),
                 OffsetDateTime.now(clock)));
+    // The queued work drains through the events path: its event commits with the 202.
+    outbox.emitFor(
+        partnerId, QueuedRequestEvents.of(pending.requestId(), idempotencyKey, request, clock));
     return complete(
         claim,
         202,

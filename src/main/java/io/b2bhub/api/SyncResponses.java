@@ -47,6 +47,7 @@ public final class SyncResponses {
       String requestId,
       String operation,
       String state,
+      String erpId,
       int attempts,
       String lastError,
       Instant createdAt,

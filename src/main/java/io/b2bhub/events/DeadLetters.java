@@ -1,6 +1,7 @@
 package io.b2bhub.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,7 @@ public class DeadLetters {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject Event<DeadLettered> deadLettered;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void add(FailedMessage failed, Reason reason, String error) {
@@ -78,6 +80,13 @@ public class DeadLetters {
         .setParameter(2, failed.correlationId())
         .setParameter(3, now)
         .executeUpdate();
+    deadLettered.fire(
+        new DeadLettered(
+            failed.eventId(),
+            failed.partnerId(),
+            failed.requestId(),
+            reason,
+            truncate(error, 500)));
     LOG.warning(
         () ->
             "Dead letter: "
@@ -125,7 +134,15 @@ public class DeadLetters {
       String payload,
       String headers,
       int attempts,
-      OffsetDateTime firstFailureAt) {}
+      OffsetDateTime firstFailureAt,
+      String requestId) {}
+
+  /**
+   * Fired in the dead letter's transaction, so capabilities can settle what the event carried (a
+   * queued sync request becomes FAILED).
+   */
+  public record DeadLettered(
+      String eventId, String partnerId, String requestId, Reason reason, String error) {}
 
   /** What operators see of a dead letter. */
   public record DeadLetterView(

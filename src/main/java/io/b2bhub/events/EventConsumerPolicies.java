@@ -20,7 +20,9 @@ public class EventConsumerPolicies {
   @Inject
   @ConfigProperty(
       name = "b2bhub.retry.event-flows",
-      defaultValue = "erp.order.sync,8,60000,full;erp.customer.sync,8,60000,full")
+      defaultValue =
+          "erp.order.sync,8,60000,full;erp.customer.sync,8,60000,full;"
+              + "erp.order-status.sync,12,60000,full")
   String policies;
 
   @Inject

@@ -169,7 +169,8 @@ public class EventDispatcher {
         delivery.body(),
         delivery.headersJson(),
         delivery.attempt(),
-        delivery.firstFailureAt());
+        delivery.firstFailureAt(),
+        envelope == null ? null : envelope.requestId());
   }
 
   private static String sha256(String text) {

@@ -16,16 +16,45 @@ public record EventEnvelope(
     Instant time,
     String tenantId,
     String correlationId,
-    JsonObject data) {
+    JsonObject data,
+    String requestId) {
   public static final String SPEC_VERSION = "1.0";
   public static final String HUB_SOURCE = "/b2bhub";
+
+  /**
+   * Extension attribute set by the hub only: the queued sync request (brownout) this event carries
+   * to the ERP, so its consumer can complete it.
+   */
+  public static final String REQUEST_ID = "b2bhubrequestid";
+
   private static final JsonProvider JSON = JsonProvider.provider();
 
   /** A new event emitted by the hub itself. */
   public static EventEnvelope emitted(
       EventType type, String tenantId, String correlationId, JsonObject data, Instant now) {
     return new EventEnvelope(
-        UUID.randomUUID().toString(), type, HUB_SOURCE, now, tenantId, correlationId, data);
+        UUID.randomUUID().toString(), type, HUB_SOURCE, now, tenantId, correlationId, data, null);
+  }
+
+  /**
+   * A webshop event the hub writes itself, for a sync request it accepted while the ERP was down.
+   */
+  public static EventEnvelope forQueuedRequest(
+      EventType type,
+      String requestId,
+      String tenantId,
+      String correlationId,
+      JsonObject data,
+      Instant now) {
+    return new EventEnvelope(
+        "queued-" + requestId,
+        type,
+        HUB_SOURCE + "/brownout",
+        now,
+        tenantId,
+        correlationId,
+        data,
+        requestId);
   }
 
   /** Reads an envelope that {@link EventSchemas} has already checked. */
@@ -37,7 +66,8 @@ public record EventEnvelope(
         Instant.parse(json.getString("time")),
         json.getString("tenantid"),
         json.getString("correlationid", fallbackCorrelationId),
-        json.getJsonObject("data"));
+        json.getJsonObject("data"),
+        json.getString(REQUEST_ID, null));
   }
 
   /** Events of one aggregate (tenant + order, customer, article) leave in the order written. */
@@ -46,8 +76,11 @@ public record EventEnvelope(
   }
 
   public JsonObject toJson() {
-    return JSON.createObjectBuilder()
-        .add("specversion", SPEC_VERSION)
+    var json = JSON.createObjectBuilder();
+    if (requestId != null) {
+      json.add(REQUEST_ID, requestId);
+    }
+    return json.add("specversion", SPEC_VERSION)
         .add("id", id)
         .add("type", type.typeName())
         .add("source", source)

@@ -79,6 +79,11 @@ public class EventIngestResource {
       schemas.problems(events.get(i)).stream()
           .map(p -> new Problem.FieldError(prefix + p.pointer(), p.reason()))
           .forEach(problems::add);
+      if (events.get(i).containsKey(EventEnvelope.REQUEST_ID)) {
+        problems.add(
+            new Problem.FieldError(
+                prefix + "/" + EventEnvelope.REQUEST_ID, "is set by the hub only"));
+      }
     }
     if (!problems.isEmpty()) {
       throw new ProblemException(

@@ -40,6 +40,22 @@ public class Outbox {
   }
 
   /**
+   * Appends a webshop-type event the hub writes for a partner (a sync request queued while the ERP
+   * was down); checked against its schema like everything the hub emits.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void emitFor(String partnerId, EventEnvelope event) {
+    List<Problem.FieldError> problems = schemas.problems(event.toJson());
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "Event " + event.type().typeName() + " does not match its schema: " + problems);
+    }
+    em.persist(
+        new OutboxEvent(
+            event, EventDestination.HUB, partnerId, PARTITIONS, OffsetDateTime.now(clock)));
+  }
+
+  /**
    * Accepts an event handed in by a partner (already checked against the schemas); false when an
    * event with this id was accepted before, which is then not stored again.
    */

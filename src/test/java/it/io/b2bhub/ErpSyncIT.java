@@ -363,7 +363,17 @@ class ErpSyncIT {
         .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("payload")));
 
     awaitHealthyErp();
-    assertEquals(1, erpCustomers().getList("$").size(), "only the probe reached the ERP");
+    Deadline.await(
+        Duration.ofSeconds(90),
+        "the queued requests drain through the events path once the ERP is back",
+        () ->
+            statusUrls.stream()
+                .allMatch(u -> "DONE".equals(hub.partner(token).get(u).path("state"))));
+    hub.partner(token).get(statusUrls.get(0)).then().body("erpId", startsWith("ERP-C-"));
+    assertEquals(
+        List.of("Ada", "Ada", "Ada", "Ada", "Ada"),
+        erpCustomers().getList("name"),
+        "c-1..c-4 and the probe, each once");
   }
 
   /** Heals the sandbox and waits until the breaker lets calls through again. */
@@ -404,6 +414,17 @@ class ErpSyncIT {
                 + ":o-1:PAID:1' }.operation",
             equalTo("ORDER_STATUS"));
     awaitHealthyErp();
+    Deadline.await(
+        Duration.ofSeconds(150),
+        "the queued create and then its status reach the ERP",
+        () ->
+            "PAID"
+                .equals(
+                    hub.admin()
+                        .queryParam("tenantId", tenant)
+                        .get("/sandbox/erp/orders")
+                        .jsonPath()
+                        .getString("find { it.orderId == 'o-1' }.status")));
   }
 
   @Test

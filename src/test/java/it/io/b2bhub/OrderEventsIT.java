@@ -143,6 +143,87 @@ class OrderEventsIT {
     assertEquals(List.of("o-1"), erpOrders.getList("orderId"), "exactly one ERP order");
   }
 
+  private void emit(String token, String type, String data) {
+    hub.partner(token)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"specversion\":\"1.0\",\"id\":\"evt-"
+                + UUID.randomUUID()
+                + "\",\"type\":\""
+                + type
+                + "\",\"source\":\"/webshop\",\"time\":\"2026-11-21T10:00:00Z\","
+                + "\"datacontenttype\":\"application/json\",\"tenantid\":\""
+                + tenant
+                + "\",\"data\":"
+                + data
+                + "}")
+        .post("/api/v1/events")
+        .then()
+        .statusCode(202);
+  }
+
+  private String erpOrderStatus(String orderId) {
+    return hub.admin()
+        .queryParam("tenantId", tenant)
+        .get("/sandbox/erp/orders")
+        .jsonPath()
+        .getString("find { it.orderId == '" + orderId + "' }.status");
+  }
+
+  @Test
+  void outOfOrderStatusEventsDoNotMoveTheOrderBack() {
+    String correlation = "status-" + UUID.randomUUID();
+    emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
+    Deadline.await(
+        Duration.ofSeconds(30), "the order is synced", () -> syncedEventFor(correlation));
+    emit(
+        token,
+        "order.status.changed.v1",
+        "{\"orderId\":\"o-1\",\"status\":\"SHIPPED\",\"version\":3,"
+            + "\"changedAt\":\"2026-11-21T12:00:00Z\"}");
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "SHIPPED reaches the ERP",
+        () -> "SHIPPED".equals(erpOrderStatus("o-1")));
+    emit(
+        token,
+        "order.status.changed.v1",
+        "{\"orderId\":\"o-1\",\"previousStatus\":\"PLACED\",\"status\":\"PAID\","
+            + "\"version\":2,\"changedAt\":\"2026-11-21T11:00:00Z\"}");
+    String probe = "probe-" + UUID.randomUUID();
+    emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-probe", probe);
+    Deadline.await(Duration.ofSeconds(30), "a later event is through", () -> syncedEventFor(probe));
+    assertEquals("SHIPPED", erpOrderStatus("o-1"), "the older PAID did not regress the order");
+  }
+
+  @Test
+  void aCustomerUpsertEventReachesTheErpAndPublishesErpCustomerSynced() {
+    emit(
+        token,
+        "customer.upsert.requested.v1",
+        "{\"customerId\":\"c-7\",\"version\":1,\"changedFields\":[\"name\"],"
+            + "\"name\":\"Ada\",\"email\":\"ada@example.com\",\"countryCode\":\"DE\"}");
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "the customer is in the ERP and erp.customer.synced.v1 has left for the webshop",
+        () ->
+            hub.admin()
+                    .queryParam("tenantId", tenant)
+                    .get("/sandbox/erp/customers")
+                    .jsonPath()
+                    .getList("customerId")
+                    .contains("c-7")
+                && hub.admin()
+                        .queryParam("limit", 500)
+                        .get("/api/v1/admin/events/outbox")
+                        .jsonPath()
+                        .getMap(
+                            "find { it.type == 'erp.customer.synced.v1' && it.tenantId == '"
+                                + tenant
+                                + "' && it.sentAt != null }")
+                    != null);
+  }
+
   @Test
   void anOrderEventForAnotherPartnersTenantIsDeadLetteredNotRetried() {
     String correlation = "owner-" + UUID.randomUUID();
