@@ -103,21 +103,7 @@ public class SyncLedger {
 
   SyncResult customerSynced(
       IdempotencyClaim.Acquired claim, String partnerId, CustomerUpsert request, ErpOutcome erp) {
-    Optional<CustomerSync> existing = customer(partnerId, request.tenantId(), request.customerId());
-    CustomerSync row =
-        existing.orElseGet(
-            () ->
-                persist(
-                    new CustomerSync(
-                        partnerId,
-                        request.tenantId(),
-                        request.customerId(),
-                        OffsetDateTime.now(clock))));
-    if (existing.isPresent()) {
-      // Re-read under a row lock: a concurrent newer version may have committed since the check.
-      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-      em.refresh(row);
-    }
+    CustomerSync row = lockedCustomer(partnerId, request.tenantId(), request.customerId());
     if (row.appliedVersion() > request.version()) {
       return stale(
           claim,
@@ -146,29 +132,16 @@ public class SyncLedger {
 
   SyncResult orderSynced(
       IdempotencyClaim.Acquired claim, String partnerId, OrderCreate request, ErpOutcome erp) {
-    Optional<OrderSync> existing = order(partnerId, request.tenantId(), request.orderId());
-    OrderSync row =
-        existing.orElseGet(
-            () ->
-                persist(
-                    new OrderSync(
-                        partnerId,
-                        request.tenantId(),
-                        request.orderId(),
-                        OffsetDateTime.now(clock))));
-    if (existing.isPresent()) {
-      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-      em.refresh(row);
-      if (row.appliedVersion() > request.version()) {
-        return stale(
-            claim,
-            new SyncResponses.OrderSynced(
-                request.tenantId(),
-                request.orderId(),
-                request.version(),
-                row.erpOrderId(),
-                SyncResponses.Outcome.STALE_IGNORED));
-      }
+    OrderSync row = lockedOrder(partnerId, request.tenantId(), request.orderId());
+    if (row.appliedVersion() > request.version()) {
+      return stale(
+          claim,
+          new SyncResponses.OrderSynced(
+              request.tenantId(),
+              request.orderId(),
+              request.version(),
+              row.erpOrderId(),
+              SyncResponses.Outcome.STALE_IGNORED));
     }
     ChangeStamp stamp = stamp();
     row.applied(request, erp.externalId(), stamp.time());
@@ -189,9 +162,7 @@ public class SyncLedger {
       String partnerId,
       String orderId,
       OrderStatusChange request) {
-    OrderSync row = order(partnerId, request.tenantId(), orderId).orElseThrow();
-    em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(row);
+    OrderSync row = lockedFresh(order(partnerId, request.tenantId(), orderId).orElseThrow());
     if (row.statusVersion() >= request.version()) {
       return stale(
           claim,
@@ -245,23 +216,10 @@ public class SyncLedger {
       String consumer, ReceivedEvent event, OrderCreate request, ErpOutcome erp) {
     inbox.record(consumer, event);
     String partnerId = event.partnerId();
-    Optional<OrderSync> existing = order(partnerId, request.tenantId(), request.orderId());
-    OrderSync row =
-        existing.orElseGet(
-            () ->
-                persist(
-                    new OrderSync(
-                        partnerId,
-                        request.tenantId(),
-                        request.orderId(),
-                        OffsetDateTime.now(clock))));
-    if (existing.isPresent()) {
-      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-      em.refresh(row);
-      if (row.appliedVersion() > request.version()) {
-        completeQueued(event, row.erpOrderId());
-        return;
-      }
+    OrderSync row = lockedOrder(partnerId, request.tenantId(), request.orderId());
+    if (row.appliedVersion() > request.version()) {
+      completeQueued(event, row.erpOrderId());
+      return;
     }
     ChangeStamp stamp = stamp();
     row.applied(request, erp.externalId(), stamp.time());
@@ -291,23 +249,10 @@ public class SyncLedger {
       String consumer, ReceivedEvent event, CustomerUpsert request, ErpOutcome erp) {
     inbox.record(consumer, event);
     String partnerId = event.partnerId();
-    Optional<CustomerSync> existing = customer(partnerId, request.tenantId(), request.customerId());
-    CustomerSync row =
-        existing.orElseGet(
-            () ->
-                persist(
-                    new CustomerSync(
-                        partnerId,
-                        request.tenantId(),
-                        request.customerId(),
-                        OffsetDateTime.now(clock))));
-    if (existing.isPresent()) {
-      em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-      em.refresh(row);
-      if (row.appliedVersion() > request.version()) {
-        completeQueued(event, row.erpCustomerId());
-        return;
-      }
+    CustomerSync row = lockedCustomer(partnerId, request.tenantId(), request.customerId());
+    if (row.appliedVersion() > request.version()) {
+      completeQueued(event, row.erpCustomerId());
+      return;
     }
     ChangeStamp stamp = stamp();
     row.applied(request.version(), erp.externalId(), stamp.time());
@@ -333,9 +278,8 @@ public class SyncLedger {
   void statusSyncedByEvent(
       String consumer, ReceivedEvent event, String orderId, OrderStatusChange request) {
     inbox.record(consumer, event);
-    OrderSync row = order(event.partnerId(), request.tenantId(), orderId).orElseThrow();
-    em.lock(row, LockModeType.PESSIMISTIC_WRITE);
-    em.refresh(row);
+    OrderSync row =
+        lockedFresh(order(event.partnerId(), request.tenantId(), orderId).orElseThrow());
     if (row.statusVersion() >= request.version()) {
       completeQueued(event, row.erpOrderId());
       return;
@@ -464,6 +408,33 @@ public class SyncLedger {
   }
 
   private record ChangeStamp(OffsetDateTime time, long nanos) {}
+
+  /**
+   * The customer's row re-read under a row lock (a concurrent newer version may have committed
+   * since the caller's check), or a new one.
+   */
+  private CustomerSync lockedCustomer(String partnerId, String tenantId, String customerId) {
+    return customer(partnerId, tenantId, customerId)
+        .map(this::lockedFresh)
+        .orElseGet(
+            () ->
+                persist(
+                    new CustomerSync(partnerId, tenantId, customerId, OffsetDateTime.now(clock))));
+  }
+
+  /** The order's row re-read under a row lock, or a new one. */
+  private OrderSync lockedOrder(String partnerId, String tenantId, String orderId) {
+    return order(partnerId, tenantId, orderId)
+        .map(this::lockedFresh)
+        .orElseGet(
+            () -> persist(new OrderSync(partnerId, tenantId, orderId, OffsetDateTime.now(clock))));
+  }
+
+  private <T> T lockedFresh(T row) {
+    em.lock(row, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(row);
+    return row;
+  }
 
   private <T> T persist(T entity) {
     em.persist(entity);
