@@ -13,6 +13,7 @@ public class SandboxConditions {
   private final AtomicReference<SandboxBehaviour> current =
       new AtomicReference<>(SandboxBehaviour.HEALTHY);
   private final AtomicInteger forcedFailures = new AtomicInteger();
+  private final AtomicInteger forcedRejections = new AtomicInteger();
 
   public SandboxBehaviour current() {
     return current.get();
@@ -21,6 +22,7 @@ public class SandboxConditions {
   public void set(SandboxBehaviour behaviour) {
     current.set(behaviour);
     forcedFailures.set(behaviour.rateLimitNextCalls());
+    forcedRejections.set(behaviour.rejectNextCalls());
   }
 
   /** Waits the configured latency, then maybe fails the call the way a struggling ERP would. */
@@ -31,6 +33,13 @@ public class SandboxConditions {
     }
     if (forcedFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return Optional.of(failure(429, behaviour));
+    }
+    if (forcedRejections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return Optional.of(
+          Response.status(422)
+              .type("application/json")
+              .entity("{\"error\":\"sandbox 422: the ERP refused the data\"}")
+              .build());
     }
     double draw = ThreadLocalRandom.current().nextDouble();
     if (draw < behaviour.unavailableShare()) {

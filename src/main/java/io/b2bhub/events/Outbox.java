@@ -56,6 +56,22 @@ public class Outbox {
   }
 
   /**
+   * Sends a dead-lettered event again through the relay, under a row id of its own: the envelope
+   * keeps its id, so the consumer's inbox still recognises it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void replay(String replayId, EventEnvelope event, String partnerId) {
+    em.persist(
+        new OutboxEvent(
+            replayId,
+            event,
+            EventDestination.HUB,
+            partnerId,
+            PARTITIONS,
+            OffsetDateTime.now(clock)));
+  }
+
+  /**
    * Accepts an event handed in by a partner (already checked against the schemas); false when an
    * event with this id was accepted before, which is then not stored again.
    */

@@ -77,7 +77,18 @@ public class OutboxEvent {
       String partnerId,
       int partitions,
       OffsetDateTime now) {
-    this.eventId = event.id();
+    this(event.id(), event, destination, partnerId, partitions, now);
+  }
+
+  /** {@code rowId} names the row when the envelope's id is already in the outbox (a replay). */
+  OutboxEvent(
+      String rowId,
+      EventEnvelope event,
+      EventDestination destination,
+      String partnerId,
+      int partitions,
+      OffsetDateTime now) {
+    this.eventId = rowId;
     this.eventType = event.type().typeName();
     this.destination = destination.queueName();
     this.aggregateKey = event.aggregateKey();

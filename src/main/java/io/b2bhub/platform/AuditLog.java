@@ -39,6 +39,16 @@ public class AuditLog {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(AuditRecord record) {
+    insert(record);
+  }
+
+  /** Audits as part of the caller's work: the row exists exactly when that work commits. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordWithCurrentWork(AuditRecord record) {
+    insert(record);
+  }
+
+  private void insert(AuditRecord record) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setObject(1, record.occurredAt());

@@ -48,12 +48,19 @@ class OrderEventsIT {
   }
 
   private void sandbox(double unavailableShare) {
+    sandbox(unavailableShare, 0);
+  }
+
+  private void sandbox(double unavailableShare, int rejectNextCalls) {
     hub.admin()
         .contentType(ContentType.JSON)
         .body(
             "{\"latencyMs\":0,\"unavailableShare\":"
                 + unavailableShare
-                + ",\"rateLimitedShare\":0,\"retryAfterSeconds\":0,\"rateLimitNextCalls\":0}")
+                + ",\"rateLimitedShare\":0,\"retryAfterSeconds\":0,\"rateLimitNextCalls\":0,"
+                + "\"rejectNextCalls\":"
+                + rejectNextCalls
+                + "}")
         .put("/sandbox/erp/behaviour")
         .then()
         .statusCode(200);
@@ -222,6 +229,84 @@ class OrderEventsIT {
                                 + tenant
                                 + "' && it.sentAt != null }")
                     != null);
+  }
+
+  private JsonPath replay(String scope) {
+    return hub.admin()
+        .contentType(ContentType.JSON)
+        .body(scope)
+        .post("/api/v1/admin/dead-letters/replay")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private Map<String, Object> deadLetter(String eventId) {
+    return hub.admin()
+        .queryParam("tenantId", tenant)
+        .get("/api/v1/admin/dead-letters")
+        .jsonPath()
+        .getMap("find { it.eventId == '" + eventId + "' }");
+  }
+
+  @Test
+  void anOrderTheErpRefusedIsReplayedByAnOperatorOnceAndTheReplayIsAudited() throws Exception {
+    sandbox(0, 1);
+    String eventId = "evt-" + UUID.randomUUID();
+    String correlation = "replay-" + eventId;
+    emitOrderCreated(token, eventId, "o-9", correlation);
+    Map<String, Object> dead =
+        Deadline.await(
+            Duration.ofSeconds(30),
+            "the refused order is a dead letter",
+            () -> deadLetter(eventId));
+    assertEquals("REJECTED", dead.get("reason"));
+
+    String scope = "{\"tenantId\":\"" + tenant + "\",\"eventType\":\"order.created.v1\"";
+    JsonPath dryRun = replay(scope + ",\"dryRun\":true}");
+    assertEquals(List.of(eventId), dryRun.getList("replayed.eventId"));
+    assertEquals("NEW", deadLetter(eventId).get("state"), "a dry run changes nothing");
+    assertTrue(
+        cli("--dry-run", "--tenant", tenant).contains(eventId), "the CLI wrapper calls the API");
+
+    assertEquals(List.of(eventId), replay(scope + "}").getList("replayed.eventId"));
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "the replayed order reaches the ERP and erp.order.synced.v1 is published",
+        () -> syncedEventFor(correlation));
+    assertEquals("REPLAYED", deadLetter(eventId).get("state"));
+    assertEquals(List.of(), replay(scope + "}").getList("replayed"), "a second replay is a no-op");
+    assertTrue(
+        hub
+            .admin()
+            .queryParam("direction", "ADMIN")
+            .queryParam("limit", 500)
+            .get("/api/v1/admin/audit")
+            .jsonPath()
+            .getList("items.operation", String.class)
+            .stream()
+            .anyMatch(op -> op.startsWith("dead-letter replay ") && op.endsWith(eventId)),
+        "each replay is audited");
+  }
+
+  /** Runs liberty/bin/replay-dead-letters against this server, trusting its certificate. */
+  private String cli(String... args) throws Exception {
+    java.nio.file.Path cert = java.nio.file.Files.createTempFile("hub-cert", ".pem");
+    java.nio.file.Files.writeString(cert, TlsCertificates.serverCertificatePem(
+            "localhost", java.net.URI.create(hub.baseUri()).getPort()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("bash", "liberty/bin/replay-dead-letters"));
+    command.addAll(List.of(args));
+    ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
+    process.environment().put("HUB_URL", hub.baseUri());
+    process.environment().put("ADMIN_USER", Hub.ADMIN_USER);
+    process.environment().put("ADMIN_PASSWORD", Hub.ADMIN_PASSWORD);
+    process.environment().put("HUB_CA_CERT", cert.toString());
+    Process run = process.start();
+    String output = new String(run.getInputStream().readAllBytes());
+    assertEquals(0, run.waitFor(), output);
+    return output;
   }
 
   @Test
