@@ -293,7 +293,9 @@ class OrderEventsIT {
   /** Runs liberty/bin/replay-dead-letters against this server, trusting its certificate. */
   private String cli(String... args) throws Exception {
     java.nio.file.Path cert = java.nio.file.Files.createTempFile("hub-cert", ".pem");
-    java.nio.file.Files.writeString(cert, TlsCertificates.serverCertificatePem(
+    java.nio.file.Files.writeString(
+        cert,
+        TlsCertificates.serverCertificatePem(
             "localhost", java.net.URI.create(hub.baseUri()).getPort()));
     List<String> command =
         new java.util.ArrayList<>(List.of("bash", "liberty/bin/replay-dead-letters"));
