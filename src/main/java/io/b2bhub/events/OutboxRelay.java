@@ -31,6 +31,7 @@ public class OutboxRelay {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxStore store;
   @Inject JmsEventSender sender;
+  @Inject RelayFaults faults;
 
   @Inject
   @ConfigProperty(name = "b2bhub.outbox.poll-interval-ms", defaultValue = "100")
@@ -80,6 +81,9 @@ public class OutboxRelay {
           return;
         }
         List<Long> sent = sender.send(batch);
+        if (faults.takeCrashAfterSend()) {
+          throw new IllegalStateException("Injected fault: relay stopped between send and mark");
+        }
         store.markSent(sent);
         if (sent.size() < batch.size()) {
           return;

@@ -101,13 +101,57 @@ class OrderEventsIT {
 
   /** The consumer's retry counter on /metrics (Prometheus text). */
   private double retriesScheduled() {
+    return counter("b2bhub_events_retries_scheduled_total");
+  }
+
+  private double counter(String name) {
     String metrics = hub.admin().accept("text/plain").get("/metrics?scope=application").asString();
     return metrics
         .lines()
-        .filter(l -> l.startsWith("b2bhub_events_retries_scheduled_total{"))
+        .filter(l -> l.startsWith(name + "{"))
         .filter(l -> l.contains("flow=\"erp.order.sync\""))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
+  }
+
+  @Test
+  void theRelayStoppingBetweenSendAndMarkResendsAndTheInboxAbsorbsTheDuplicate() {
+    double duplicatesBefore = counter("b2bhub_events_duplicates_total");
+    hub.admin()
+        .contentType(ContentType.JSON)
+        .body("{\"crashAfterSendBatches\":1}")
+        .put("/api/v1/admin/faults/outbox-relay")
+        .then()
+        .statusCode(200);
+    String correlation = "crash-" + UUID.randomUUID();
+    emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
+
+    Deadline.await(
+        Duration.ofSeconds(30), "the order is synced", () -> syncedEventFor(correlation));
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "the resent copy reaches the consumer and is absorbed by its inbox",
+        () -> counter("b2bhub_events_duplicates_total") > duplicatesBefore);
+    assertEquals(
+        List.of("o-1"),
+        hub.admin()
+            .queryParam("tenantId", tenant)
+            .get("/sandbox/erp/orders")
+            .jsonPath()
+            .getList("orderId"),
+        "exactly one ERP order");
+    assertEquals(
+        1,
+        hub.admin()
+            .queryParam("limit", 500)
+            .get("/api/v1/admin/events/outbox")
+            .jsonPath()
+            .getList(
+                "findAll { it.type == 'erp.order.synced.v1' && it.correlationId == '"
+                    + correlation
+                    + "' }")
+            .size(),
+        "erp.order.synced.v1 published once");
   }
 
   private Map<String, Object> syncedEventFor(String correlation) {
