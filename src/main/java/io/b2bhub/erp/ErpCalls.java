@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -105,6 +106,43 @@ public class ErpCalls {
       // Only a verdict on the data is final; auth, routing or timeout trouble is ours to retry.
       if (status == 400 || status == 409 || status == 422) {
         throw new ErpRejectedException(status, "ERP refused the request with " + status);
+      }
+      throw new ErpUnavailableException(
+          status, "ERP answered " + status, retryAfter(response.getHeaderString("Retry-After")));
+    }
+  }
+
+  /**
+   * Reads one record: empty when the ERP answers 404 (it does not have it), otherwise judged like
+   * {@link #send}.
+   */
+  @Timeout(5000)
+  @Bulkhead(32)
+  @CircuitBreaker(
+      requestVolumeThreshold = 10,
+      failureRatio = 0.5,
+      delay = 5000,
+      successThreshold = 2,
+      failOn = {ErpUnavailableException.class, TimeoutException.class},
+      skipOn = {ErpRejectedException.class, BulkheadException.class})
+  public <T> Optional<T> fetch(Function<ErpClient, Response> call, Class<T> type) {
+    Response response;
+    try {
+      response = call.apply(client);
+    } catch (ProcessingException e) {
+      throw new ErpUnavailableException("ERP not reachable: " + e.getClass().getSimpleName(), e);
+    }
+    try (response) {
+      int status = response.getStatus();
+      if (status == 404) {
+        return Optional.empty();
+      }
+      if (status == 200) {
+        try {
+          return Optional.of(response.readEntity(type));
+        } catch (RuntimeException e) {
+          throw new ErpUnavailableException("ERP answer unreadable", e);
+        }
       }
       throw new ErpUnavailableException(
           status, "ERP answered " + status, retryAfter(response.getHeaderString("Retry-After")));

@@ -3,6 +3,7 @@ package io.b2bhub.erp;
 import io.b2bhub.platform.erp.ErpCustomer;
 import io.b2bhub.platform.erp.ErpOrder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,15 @@ public interface ErpClient extends AutoCloseable {
   @POST
   @Path("orders")
   Response createOrder(ErpOrder order);
+
+  @GET
+  @Path("orders/{tenantId}/{orderId}")
+  Response findOrder(@PathParam("tenantId") String tenantId, @PathParam("orderId") String orderId);
+
+  @GET
+  @Path("customers/{tenantId}/{customerId}")
+  Response findCustomer(
+      @PathParam("tenantId") String tenantId, @PathParam("customerId") String customerId);
 
   @POST
   @Path("orders/{tenantId}/{orderId}/status")

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -73,6 +74,41 @@ public class ErpSandboxResource {
     return conditions
         .misbehave()
         .orElseGet(() -> answer(books.changeStatus(tenantId, orderId, change)));
+  }
+
+  @GET
+  @Path("orders/{tenantId}/{orderId}")
+  @Operation(summary = "One ERP order")
+  @APIResponse(responseCode = "200", description = "OK")
+  @APIResponse(responseCode = "404", description = "The ERP has no such order")
+  public Response order(
+      @PathParam("tenantId") String tenantId, @PathParam("orderId") String orderId) {
+    return conditions
+        .misbehave()
+        .orElseGet(() -> Response.ok(books.order(tenantId, orderId)).build());
+  }
+
+  @DELETE
+  @Path("orders/{tenantId}/{orderId}")
+  @Operation(
+      summary = "Make the ERP lose an order",
+      description = "As a restore from an old backup would; for rehearsing reconciliation.")
+  @APIResponse(responseCode = "204", description = "Lost")
+  public void loseOrder(
+      @PathParam("tenantId") String tenantId, @PathParam("orderId") String orderId) {
+    books.loseOrder(tenantId, orderId);
+  }
+
+  @GET
+  @Path("customers/{tenantId}/{customerId}")
+  @Operation(summary = "One ERP customer")
+  @APIResponse(responseCode = "200", description = "OK")
+  @APIResponse(responseCode = "404", description = "The ERP has no such customer")
+  public Response customer(
+      @PathParam("tenantId") String tenantId, @PathParam("customerId") String customerId) {
+    return conditions
+        .misbehave()
+        .orElseGet(() -> Response.ok(books.customer(tenantId, customerId)).build());
   }
 
   @GET

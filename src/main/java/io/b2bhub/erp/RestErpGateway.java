@@ -5,8 +5,10 @@ import io.b2bhub.platform.AuditRecord;
 import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.RetryPolicy;
 import io.b2bhub.platform.erp.ErpCustomer;
+import io.b2bhub.platform.erp.ErpCustomerState;
 import io.b2bhub.platform.erp.ErpGateway;
 import io.b2bhub.platform.erp.ErpOrder;
+import io.b2bhub.platform.erp.ErpOrderState;
 import io.b2bhub.platform.erp.ErpOrderStatus;
 import io.b2bhub.platform.erp.ErpOutcome;
 import io.b2bhub.platform.erp.ErpRejectedException;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -76,6 +79,44 @@ public class RestErpGateway implements ErpGateway {
                 change.tenantId(),
                 change.orderId(),
                 new ErpRecords.StatusChange(change.status(), change.version())));
+  }
+
+  @Override
+  public Optional<ErpOrderState> findOrder(String tenantId, String orderId, Duration deadline) {
+    return reading(
+            "GET /orders",
+            deadline,
+            () -> calls.fetch(erp -> erp.findOrder(tenantId, orderId), ErpRecords.Order.class))
+        .map(o -> new ErpOrderState(o.externalId(), o.version(), o.status()));
+  }
+
+  @Override
+  public Optional<ErpCustomerState> findCustomer(
+      String tenantId, String customerId, Duration deadline) {
+    return reading(
+            "GET /customers",
+            deadline,
+            () ->
+                calls.fetch(
+                    erp -> erp.findCustomer(tenantId, customerId), ErpRecords.Customer.class))
+        .map(c -> new ErpCustomerState(c.externalId(), c.version()));
+  }
+
+  /** One read with the same fault tolerance; reads are not retried (the operator asks again). */
+  private <T> Optional<T> reading(
+      String operation, Duration deadline, java.util.function.Supplier<Optional<T>> read) {
+    long started = System.nanoTime();
+    try {
+      Optional<T> found = read.get();
+      audit(null, operation, found.isPresent() ? 200 : 404, null, started);
+      return found;
+    } catch (CircuitBreakerOpenException e) {
+      audit(null, operation, 503, "ERP_CIRCUIT_OPEN", started);
+      throw new ErpUnavailableException("ERP circuit open: not calling a failing ERP", e);
+    } catch (ErpUnavailableException | TimeoutException | BulkheadException e) {
+      audit(null, operation, 503, "ERP_UNAVAILABLE", started);
+      throw unavailable("on " + operation + " within " + deadline, e);
+    }
   }
 
   private ErpOutcome withRetries(

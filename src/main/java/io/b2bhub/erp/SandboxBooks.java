@@ -68,6 +68,29 @@ public class SandboxBooks {
     return new ErpOutcome(order.externalId(), false);
   }
 
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ErpRecords.Order order(String tenantId, String orderId) {
+    return findOrder(tenantId, orderId)
+        .map(SandboxOrder::view)
+        .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such order."));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ErpRecords.Customer customer(String tenantId, String customerId) {
+    return findCustomer(tenantId, customerId)
+        .map(SandboxCustomer::view)
+        .orElseThrow(
+            () -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such customer."));
+  }
+
+  /** The ERP loses an order (a restore from an old backup): for rehearsing reconciliation. */
+  public void loseOrder(String tenantId, String orderId) {
+    em.remove(
+        findOrder(tenantId, orderId)
+            .orElseThrow(
+                () -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such order.")));
+  }
+
   /** Raises an invoice over the order's total, as the ERP's billing run would. */
   public ErpRecords.Invoice issueInvoice(String tenantId, String orderId) {
     SandboxOrder order =

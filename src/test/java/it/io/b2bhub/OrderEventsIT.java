@@ -356,6 +356,64 @@ class OrderEventsIT {
   }
 
   @Test
+  void reconciliationFindsAnOrderTheErpLostAndRepairsItByReEmittingTheStoredEvent() {
+    String correlation = "recon-" + UUID.randomUUID();
+    emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
+    Deadline.await(
+        Duration.ofSeconds(30), "the order is synced", () -> syncedEventFor(correlation));
+    hub.admin().delete("/sandbox/erp/orders/" + tenant + "/o-1").then().statusCode(204);
+
+    String request = "{\"tenantId\":\"" + tenant + "\",\"orderIds\":[\"o-1\"],\"repair\":";
+    JsonPath report =
+        hub.admin()
+            .contentType(ContentType.JSON)
+            .body(request + "false}")
+            .post("/api/v1/admin/reconciliations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of("MISSING_IN_ERP"), report.getList("findings[0].differences"));
+    assertEquals(List.of(), report.getList("findings[0].repairs"), "no repair unless asked");
+
+    hub.admin()
+        .contentType(ContentType.JSON)
+        .body(request + "true}")
+        .post("/api/v1/admin/reconciliations")
+        .then()
+        .statusCode(200)
+        .body("findings[0].repairs[0]", org.hamcrest.Matchers.startsWith("reconcile-"));
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "the re-emitted event brings the order back into the ERP",
+        () ->
+            hub.admin()
+                .queryParam("tenantId", tenant)
+                .get("/sandbox/erp/orders")
+                .jsonPath()
+                .getList("orderId")
+                .equals(List.of("o-1")));
+    hub.admin()
+        .contentType(ContentType.JSON)
+        .body(request + "false}")
+        .post("/api/v1/admin/reconciliations")
+        .then()
+        .statusCode(200)
+        .body("findings[0].differences", org.hamcrest.Matchers.empty());
+    assertTrue(
+        hub
+            .admin()
+            .queryParam("direction", "ADMIN")
+            .queryParam("limit", 500)
+            .get("/api/v1/admin/audit")
+            .jsonPath()
+            .getList("items.operation", String.class)
+            .stream()
+            .anyMatch(op -> op.startsWith("reconciliation order o-1: re-emitted order.created.v1")),
+        "the repair is audited");
+  }
+
+  @Test
   void anOrderEventForAnotherPartnersTenantIsDeadLetteredNotRetried() {
     String correlation = "owner-" + UUID.randomUUID();
     emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
