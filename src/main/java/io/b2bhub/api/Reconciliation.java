@@ -90,24 +90,20 @@ public class Reconciliation {
         repairs.add("STATUS_SENT_TO_ERP");
       }
     }
-    long publishedVersion =
-        published.map(e -> e.data().getJsonNumber("version").longValue()).orElse(-1L);
+    long publishedVersion = version(published);
     if (inErp.isPresent() && publishedVersion < row.appliedVersion()) {
       differences.add("NOT_PUBLISHED_TO_WEBSHOP");
       if (repair) {
         repairs.add(
-            ledger.publish(
+            publishSynced(
                 partnerId,
                 EventType.ERP_ORDER_SYNCED,
                 tenantId,
-                JSON.createObjectBuilder()
-                    .add("orderId", orderId)
-                    .add("version", row.appliedVersion())
-                    .add("externalId", inErp.get().externalId())
-                    .add("syncStatus", "SYNCED")
-                    .build(),
-                operator,
-                "order " + orderId));
+                "orderId",
+                orderId,
+                row.appliedVersion(),
+                inErp.get().externalId(),
+                operator));
       }
     }
     return new Finding(
@@ -146,24 +142,20 @@ public class Reconciliation {
                     + " webshop must send the customer again");
       }
     }
-    long publishedVersion =
-        published.map(e -> e.data().getJsonNumber("version").longValue()).orElse(-1L);
+    long publishedVersion = version(published);
     if (inErp.isPresent() && publishedVersion < row.appliedVersion()) {
       differences.add("NOT_PUBLISHED_TO_WEBSHOP");
       if (repair) {
         repairs.add(
-            ledger.publish(
+            publishSynced(
                 partnerId,
                 EventType.ERP_CUSTOMER_SYNCED,
                 tenantId,
-                JSON.createObjectBuilder()
-                    .add("customerId", customerId)
-                    .add("version", row.appliedVersion())
-                    .add("externalId", inErp.get().externalId())
-                    .add("syncStatus", "SYNCED")
-                    .build(),
-                operator,
-                "customer " + customerId));
+                "customerId",
+                customerId,
+                row.appliedVersion(),
+                inErp.get().externalId(),
+                operator));
       }
     }
     return new Finding(
@@ -174,6 +166,34 @@ public class Reconciliation {
         row.appliedVersion(),
         erpVersion,
         publishedVersion < 0 ? null : publishedVersion);
+  }
+
+  /** The version the last published synced event carried, or -1 when none was published. */
+  private static long version(Optional<EventEnvelope> published) {
+    return published.map(e -> e.data().getJsonNumber("version").longValue()).orElse(-1L);
+  }
+
+  private String publishSynced(
+      String partnerId,
+      EventType type,
+      String tenantId,
+      String idField,
+      String id,
+      long version,
+      String externalId,
+      String operator) {
+    return ledger.publish(
+        partnerId,
+        type,
+        tenantId,
+        JSON.createObjectBuilder()
+            .add(idField, id)
+            .add("version", version)
+            .add("externalId", externalId)
+            .add("syncStatus", "SYNCED")
+            .build(),
+        operator,
+        idField.replace("Id", "") + " " + id);
   }
 
   private static Long erpVersion(Optional<ErpOrderState> inErp) {
