@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.b2bhub.partners.RequiresScope;
+import io.b2bhub.platform.AuthorizedBySignedLink;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,9 +57,11 @@ class ArchitectureTest {
         .definedBy("io.b2bhub.edi..")
         .layer("ops")
         .definedBy("io.b2bhub.ops..")
+        .layer("webshop")
+        .definedBy("io.b2bhub.webshop..")
         .whereLayer("platform")
         .mayOnlyBeAccessedByLayers(
-            "partners", "erp", "events", "api", "webhooks", "files", "edi", "ops")
+            "partners", "erp", "events", "api", "webhooks", "files", "edi", "ops", "webshop")
         .whereLayer("partners")
         .mayOnlyBeAccessedByLayers("events", "api", "webhooks", "files", "edi", "ops")
         .whereLayer("erp")
@@ -74,6 +77,8 @@ class ArchitectureTest {
         .whereLayer("edi")
         .mayOnlyBeAccessedByLayers("ops")
         .whereLayer("ops")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("webshop")
         .mayNotBeAccessedByAnyLayer()
         .check(hub);
   }
@@ -93,7 +98,8 @@ class ArchitectureTest {
             "io.b2bhub.webhooks..",
             "io.b2bhub.files..",
             "io.b2bhub.edi..",
-            "io.b2bhub.ops..")
+            "io.b2bhub.ops..",
+            "io.b2bhub.webshop..")
         .check(hub);
   }
 
@@ -115,7 +121,8 @@ class ArchitectureTest {
   }
 
   private static ArchCondition<JavaMethod> beGuarded() {
-    return new ArchCondition<>("be annotated @RolesAllowed or @RequiresScope (or its class)") {
+    return new ArchCondition<>(
+        "be annotated @RolesAllowed, @RequiresScope (or its class) or @AuthorizedBySignedLink") {
       @Override
       public void check(JavaMethod method, ConditionEvents events) {
         // REST client interfaces (outbound calls) carry the same annotations but serve nothing.
@@ -123,6 +130,7 @@ class ArchitectureTest {
             method.getOwner().isInterface()
                 || method.isAnnotatedWith(RolesAllowed.class)
                 || method.isAnnotatedWith(RequiresScope.class)
+                || method.isAnnotatedWith(AuthorizedBySignedLink.class)
                 || method.getOwner().isAnnotatedWith(RolesAllowed.class)
                 || method.getOwner().isAnnotatedWith(RequiresScope.class);
         if (!guarded) {

@@ -81,6 +81,16 @@ public class SyncLedger {
     return partnerId.equals(owner.toString());
   }
 
+  /** The partner a tenant belongs to, without claiming it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> tenantOwner(String tenantId) {
+    return em.createNativeQuery("SELECT partner_id FROM tenant_owner WHERE tenant_id = ?")
+        .setParameter(1, tenantId)
+        .getResultStream()
+        .findFirst()
+        .map(Object::toString);
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<CustomerSync> customer(String partnerId, String tenantId, String customerId) {
     return em.createNamedQuery("CustomerSync.findByKey", CustomerSync.class)

@@ -21,6 +21,12 @@ public class TenantOwnership {
   /** A tenant's owner never changes once claimed, so a confirmed owner is remembered. */
   private final Map<String, String> owners = new ConcurrentHashMap<>();
 
+  /** Whether the tenant is the partner's, without claiming an unowned one (reads). */
+  public boolean isOwner(String partnerId, String tenantId) {
+    return partnerId.equals(owners.get(tenantId))
+        || ledger.tenantOwner(tenantId).filter(partnerId::equals).isPresent();
+  }
+
   /** Claims the tenant on first use; 403 TENANT_NOT_ALLOWED when another partner owns it. */
   public void require(String partnerId, String tenantId) {
     if (partnerId.equals(owners.get(tenantId))) {

@@ -1,5 +1,6 @@
 package io.b2bhub.erp;
 
+import io.b2bhub.platform.OutboundRestClients;
 import io.b2bhub.platform.erp.ErpOutcome;
 import io.b2bhub.platform.erp.ErpRejectedException;
 import io.b2bhub.platform.erp.ErpUnavailableException;
@@ -7,18 +8,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -26,7 +21,6 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * One call to the ERP, guarded by MicroProfile Fault Tolerance: a timeout, a bulkhead so a slow ERP
@@ -61,24 +55,16 @@ public class ErpCalls {
 
   @PostConstruct
   void connect() {
-    String credentials =
-        Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    ClientRequestFilter basicAuth =
-        request ->
-            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
     client =
-        RestClientBuilder.newBuilder()
-            .baseUri(URI.create(baseUrl))
-            .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-            .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-            .followRedirects(false)
-            // Statuses are judged in send(); the default mapper would throw on every 4xx/5xx.
-            .property("microprofile.rest.client.disable.default.mapper", true)
+        OutboundRestClients.basicAuth(
+                baseUrl,
+                username,
+                password,
+                Duration.ofMillis(connectTimeoutMs),
+                Duration.ofMillis(readTimeoutMs))
             // Enough pooled connections for every call the bulkhead lets through at once.
             .property("resteasy.connectionPoolSize", 64)
             .property("resteasy.maxPooledPerRoute", 64)
-            .register(basicAuth)
             .build(ErpClient.class);
   }
 
@@ -125,7 +111,8 @@ public class ErpCalls {
       successThreshold = 2,
       failOn = {ErpUnavailableException.class, TimeoutException.class},
       skipOn = {ErpRejectedException.class, BulkheadException.class})
-  public <T> Optional<T> fetch(Function<ErpClient, Response> call, Class<T> type) {
+  public <T> Optional<T> fetch(
+      Function<ErpClient, Response> call, Function<Response, T> readEntity) {
     Response response;
     try {
       response = call.apply(client);
@@ -139,7 +126,7 @@ public class ErpCalls {
       }
       if (status == 200) {
         try {
-          return Optional.of(response.readEntity(type));
+          return Optional.of(readEntity.apply(response));
         } catch (RuntimeException e) {
           throw new ErpUnavailableException("ERP answer unreadable", e);
         }

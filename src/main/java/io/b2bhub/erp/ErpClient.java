@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,4 +40,17 @@ public interface ErpClient extends AutoCloseable {
       @PathParam("tenantId") String tenantId,
       @PathParam("orderId") String orderId,
       ErpRecords.StatusChange change);
+
+  @GET
+  @Path("changes")
+  Response changes(@QueryParam("after") long after, @QueryParam("limit") int limit);
+
+  @GET
+  @Path("invoices/{invoiceNumber}")
+  Response findInvoice(@PathParam("invoiceNumber") String invoiceNumber);
+
+  @GET
+  @Path("invoices/{invoiceNumber}/document")
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  Response invoiceDocument(@PathParam("invoiceNumber") String invoiceNumber);
 }

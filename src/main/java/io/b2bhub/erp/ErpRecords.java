@@ -39,4 +39,22 @@ public final class ErpRecords {
 
   /** A status change as the ERP receives it. */
   public record StatusChange(String status, long version) {}
+
+  /** An article's price on a price list; {@code version} grows with every change. */
+  public record Price(
+      String tenantId,
+      String priceListId,
+      String articleNumber,
+      long amountMinor,
+      String currency,
+      long version,
+      java.time.Instant effectiveAt) {}
+
+  /** A price as the sandbox is told to set it. */
+  public record PriceChange(
+      @jakarta.validation.constraints.PositiveOrZero long amountMinor,
+      @jakarta.validation.constraints.NotNull
+          @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}")
+          String currency,
+      java.time.Instant effectiveAt) {}
 }

@@ -1,6 +1,7 @@
 package io.b2bhub.erp;
 
 import io.b2bhub.platform.ProblemMappers;
+import io.b2bhub.platform.SandboxGate;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
@@ -16,7 +17,7 @@ public class ErpSandboxApplication extends Application {
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(ProblemMappers.ALL);
     classes.add(ErpSandboxResource.class);
-    classes.add(ErpSandboxGate.class);
+    classes.add(SandboxGate.class);
     return classes;
   }
 }

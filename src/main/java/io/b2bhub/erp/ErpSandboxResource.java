@@ -1,6 +1,7 @@
 package io.b2bhub.erp;
 
 import io.b2bhub.platform.DataConflicts;
+import io.b2bhub.platform.SandboxOnly;
 import io.b2bhub.platform.erp.ErpCustomer;
 import io.b2bhub.platform.erp.ErpOrder;
 import io.b2bhub.platform.erp.ErpOutcome;
@@ -10,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * configured. It keeps its own books, assigns ERP ids, and can be told to be slow or to fail.
  */
 @Path("/")
-@SandboxOnly
+@SandboxOnly(mount = "/sandbox/erp/", enabledBy = "b2bhub.erp.sandbox.enabled")
 @RolesAllowed({"erp-sandbox", "hub-admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -180,6 +182,37 @@ public class ErpSandboxResource {
                     .header(
                         "Content-Disposition", "attachment; filename=\"" + invoiceNumber + ".pdf\"")
                     .build());
+  }
+
+  @PUT
+  @Path("prices/{tenantId}/{priceListId}/{articleNumber}")
+  @Operation(
+      summary = "Set an article's price on a price list",
+      description = "What a price maintenance in the ERP does; each change enters the change feed.")
+  @APIResponse(responseCode = "200", description = "The price as it is now")
+  public ErpRecords.Price setPrice(
+      @PathParam("tenantId") String tenantId,
+      @PathParam("priceListId") String priceListId,
+      @PathParam("articleNumber") String articleNumber,
+      @Valid @NotNull ErpRecords.PriceChange change) {
+    return books.setPrice(tenantId, priceListId, articleNumber, change);
+  }
+
+  @GET
+  @Path("changes")
+  @Operation(
+      summary = "The ERP's change feed",
+      description =
+          "Invoices raised or changed, payments, price changes, in commit order after `after`.")
+  @APIResponse(responseCode = "200", description = "Up to `limit` changes, oldest first")
+  public Response changes(
+      @QueryParam("after") @DefaultValue("0") long after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    return conditions
+        .misbehave()
+        .orElseGet(
+            () ->
+                Response.ok(books.changesAfter(after, Math.max(1, Math.min(limit, 500)))).build());
   }
 
   @GET

@@ -4,9 +4,12 @@ import io.b2bhub.platform.AuditLog;
 import io.b2bhub.platform.AuditRecord;
 import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.RetryPolicy;
+import io.b2bhub.platform.erp.ErpChange;
 import io.b2bhub.platform.erp.ErpCustomer;
 import io.b2bhub.platform.erp.ErpCustomerState;
+import io.b2bhub.platform.erp.ErpDocument;
 import io.b2bhub.platform.erp.ErpGateway;
+import io.b2bhub.platform.erp.ErpInvoice;
 import io.b2bhub.platform.erp.ErpOrder;
 import io.b2bhub.platform.erp.ErpOrderState;
 import io.b2bhub.platform.erp.ErpOrderStatus;
@@ -21,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -86,7 +90,10 @@ public class RestErpGateway implements ErpGateway {
     return reading(
             "GET /orders",
             deadline,
-            () -> calls.fetch(erp -> erp.findOrder(tenantId, orderId), ErpRecords.Order.class))
+            () ->
+                calls.fetch(
+                    erp -> erp.findOrder(tenantId, orderId),
+                    r -> r.readEntity(ErpRecords.Order.class)))
         .map(o -> new ErpOrderState(o.externalId(), o.version(), o.status()));
   }
 
@@ -98,17 +105,75 @@ public class RestErpGateway implements ErpGateway {
             deadline,
             () ->
                 calls.fetch(
-                    erp -> erp.findCustomer(tenantId, customerId), ErpRecords.Customer.class))
+                    erp -> erp.findCustomer(tenantId, customerId),
+                    r -> r.readEntity(ErpRecords.Customer.class)))
         .map(c -> new ErpCustomerState(c.externalId(), c.version()));
+  }
+
+  @Override
+  public List<ErpChange> changesAfter(long afterSeq, int limit, Duration deadline) {
+    return reading(
+            "GET /changes",
+            deadline,
+            found -> found.filter(changes -> changes.length > 0).isPresent(),
+            () ->
+                calls.fetch(
+                    erp -> erp.changes(afterSeq, limit), r -> r.readEntity(ErpChange[].class)))
+        .map(List::of)
+        .orElse(List.of());
+  }
+
+  @Override
+  public Optional<ErpInvoice> findInvoice(String invoiceNumber, Duration deadline) {
+    return reading(
+            "GET /invoices",
+            deadline,
+            () ->
+                calls.fetch(
+                    erp -> erp.findInvoice(invoiceNumber),
+                    r -> r.readEntity(ErpRecords.Invoice.class)))
+        .map(
+            i ->
+                new ErpInvoice(
+                    i.invoiceNumber(), i.tenantId(), i.orderId(), i.status(), i.version()));
+  }
+
+  @Override
+  public Optional<ErpDocument> invoiceDocument(String invoiceNumber, Duration deadline) {
+    return reading(
+        "GET /invoices/{invoiceNumber}/document",
+        deadline,
+        () ->
+            calls.fetch(
+                erp -> erp.invoiceDocument(invoiceNumber),
+                r ->
+                    new ErpDocument(
+                        r.readEntity(byte[].class),
+                        r.getMediaType() == null ? "application/pdf" : r.getMediaType().toString(),
+                        invoiceNumber + ".pdf")));
   }
 
   /** One read with the same fault tolerance; reads are not retried (the operator asks again). */
   private <T> Optional<T> reading(
       String operation, Duration deadline, java.util.function.Supplier<Optional<T>> read) {
+    return reading(operation, deadline, found -> true, read);
+  }
+
+  /**
+   * A read that is audited when {@code worthAuditing} says so, and always when it fails: the change
+   * feed's empty polls would otherwise fill the audit log with one row a second.
+   */
+  private <T> Optional<T> reading(
+      String operation,
+      Duration deadline,
+      java.util.function.Predicate<Optional<T>> worthAuditing,
+      java.util.function.Supplier<Optional<T>> read) {
     long started = System.nanoTime();
     try {
       Optional<T> found = read.get();
-      audit(null, operation, found.isPresent() ? 200 : 404, null, started);
+      if (worthAuditing.test(found)) {
+        audit(null, operation, found.isPresent() ? 200 : 404, null, started);
+      }
       return found;
     } catch (CircuitBreakerOpenException e) {
       audit(null, operation, 503, "ERP_CIRCUIT_OPEN", started);

@@ -2,6 +2,7 @@ package io.b2bhub.erp;
 
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.ProblemException;
+import io.b2bhub.platform.erp.ErpChange;
 import io.b2bhub.platform.erp.ErpCustomer;
 import io.b2bhub.platform.erp.ErpOrder;
 import io.b2bhub.platform.erp.ErpOutcome;
@@ -97,17 +98,75 @@ public class SandboxBooks {
         findOrder(tenantId, orderId)
             .orElseThrow(
                 () -> new ProblemException(ErrorCode.NOT_FOUND, "The ERP has no such order."));
-    SandboxInvoice invoice = new SandboxInvoice(order.view(), OffsetDateTime.now(clock));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    SandboxInvoice invoice = new SandboxInvoice(order.view(), now);
     em.persist(invoice);
     invoice.assignNumber();
-    return invoice.view();
+    ErpRecords.Invoice issued = invoice.view();
+    em.persist(SandboxChange.ofInvoice(nextChangeSeq(), ErpChange.Kind.INVOICE, issued, now));
+    return issued;
   }
 
   /** Records the payment of an invoice; paying it twice changes nothing. */
   public ErpRecords.Invoice payInvoice(String invoiceNumber) {
     SandboxInvoice invoice = requireInvoice(invoiceNumber);
-    invoice.paid(OffsetDateTime.now(clock));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (invoice.paid(now)) {
+      ErpRecords.Invoice paid = invoice.view();
+      em.persist(SandboxChange.ofInvoice(nextChangeSeq(), ErpChange.Kind.INVOICE, paid, now));
+      em.persist(SandboxChange.ofInvoice(nextChangeSeq(), ErpChange.Kind.PAYMENT, paid, now));
+    }
     return invoice.view();
+  }
+
+  /** Sets an article's price on a price list; setting the price it has changes nothing. */
+  public ErpRecords.Price setPrice(
+      String tenantId, String priceListId, String articleNumber, ErpRecords.PriceChange change) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<SandboxPrice> existing =
+        em.createNamedQuery("SandboxPrice.findByKey", SandboxPrice.class)
+            .setParameter("tenantId", tenantId)
+            .setParameter("priceListId", priceListId)
+            .setParameter("articleNumber", articleNumber)
+            .getResultStream()
+            .findFirst();
+    SandboxPrice price =
+        existing.orElseGet(() -> new SandboxPrice(tenantId, priceListId, articleNumber));
+    OffsetDateTime effective =
+        change.effectiveAt() == null
+            ? now
+            : OffsetDateTime.ofInstant(change.effectiveAt(), java.time.ZoneOffset.UTC);
+    if (price.set(change.amountMinor(), change.currency(), effective)) {
+      if (existing.isEmpty()) {
+        em.persist(price);
+      }
+      em.persist(SandboxChange.ofPrice(nextChangeSeq(), price, now));
+    }
+    return price.view();
+  }
+
+  /** The change feed after {@code afterSeq}, oldest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ErpChange> changesAfter(long afterSeq, int limit) {
+    return em.createNamedQuery("SandboxChange.findAfter", SandboxChange.class)
+        .setParameter("after", afterSeq)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(SandboxChange::view)
+        .toList();
+  }
+
+  /**
+   * The next feed position. The update locks the feed head until this transaction ends, so changes
+   * commit in the order of their positions: a reader never misses one that commits late.
+   */
+  private long nextChangeSeq() {
+    em.createNativeQuery("UPDATE erp_sandbox_feed_head SET last_seq = last_seq + 1 WHERE id = 1")
+        .executeUpdate();
+    return ((Number)
+            em.createNativeQuery("SELECT last_seq FROM erp_sandbox_feed_head WHERE id = 1")
+                .getSingleResult())
+        .longValue();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

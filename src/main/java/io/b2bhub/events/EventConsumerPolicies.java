@@ -22,7 +22,8 @@ public class EventConsumerPolicies {
       name = "b2bhub.retry.event-flows",
       defaultValue =
           "erp.order.sync,8,60000,full;erp.customer.sync,8,60000,full;"
-              + "erp.order-status.sync,12,60000,full")
+              + "erp.order-status.sync,12,60000,full;webshop.push.payment,8,300000,full;"
+              + "webshop.push.invoice,8,300000,full;webshop.push.price,8,300000,full")
   String policies;
 
   @Inject

@@ -11,7 +11,8 @@ public enum EventType {
   ERP_CUSTOMER_SYNCED("erp.customer.synced.v1", Publisher.HUB, "customerId"),
   ERP_ORDER_SYNCED("erp.order.synced.v1", Publisher.HUB, "orderId"),
   ERP_INVOICE_AVAILABLE("erp.invoice.available.v1", Publisher.HUB, "orderId"),
-  ERP_PRICE_UPDATED("erp.price.updated.v1", Publisher.HUB, "articleNumber");
+  ERP_PRICE_UPDATED("erp.price.updated.v1", Publisher.HUB, "articleNumber"),
+  ERP_PAYMENT_STATUS_CHANGED("erp.payment.status.changed.v1", Publisher.HUB, "orderId");
 
   /** Who may emit the type: the webshop hands its events to the hub, the hub emits its own. */
   public enum Publisher {

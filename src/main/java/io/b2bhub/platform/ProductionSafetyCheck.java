@@ -54,6 +54,18 @@ public class ProductionSafetyCheck {
   @ConfigProperty(name = "b2bhub.erp.password", defaultValue = "")
   String erpPassword;
 
+  @Inject
+  @ConfigProperty(name = "b2bhub.webshop.sandbox.enabled", defaultValue = "false")
+  boolean webshopSandboxEnabled;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.webshop.password", defaultValue = "")
+  String webshopPassword;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.webshop.push-secret", defaultValue = "")
+  String webshopPushSecret;
+
   @PostConstruct
   void check() {
     List<String> sandboxValues = sandboxValuesInUse();
@@ -87,6 +99,15 @@ public class ProductionSafetyCheck {
     }
     if ("sandbox-erp-password".equals(erpPassword)) {
       inUse.add("B2BHUB_ERP_PASSWORD");
+    }
+    if (webshopSandboxEnabled) {
+      inUse.add("B2BHUB_WEBSHOP_SANDBOX_ENABLED");
+    }
+    if ("sandbox-webshop-password".equals(webshopPassword)) {
+      inUse.add("B2BHUB_WEBSHOP_PASSWORD");
+    }
+    if ("sandbox-webshop-push-secret".equals(webshopPushSecret)) {
+      inUse.add("B2BHUB_WEBSHOP_PUSH_SECRET");
     }
     return inUse;
   }

@@ -17,6 +17,8 @@ class ProductionSafetyCheckTest {
     check.databasePassword = "db-pass";
     check.databaseUrl = "jdbc:postgresql://db/hub";
     check.erpPassword = "real-erp-password";
+    check.webshopPassword = "real-webshop-password";
+    check.webshopPushSecret = "real-push-secret";
     return check;
   }
 

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -38,19 +37,7 @@ class ErpSandboxIT {
     hub = new Hub(url);
     Hub.RegisteredPartner webshop = hub.register(List.of("erp.orders:write"));
     tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-    hub.partner(hub.token(webshop, "erp.orders:write"))
-        .contentType(ContentType.JSON)
-        .header("Idempotency-Key", "order:" + tenant + ":o-1:1")
-        .body(
-            "{\"schemaVersion\":2,\"tenantId\":\""
-                + tenant
-                + "\",\"orderId\":\"o-1\",\"version\":1,\"customerRef\":\"c-1\","
-                + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"S\",\"quantity\":1,"
-                + "\"unitPriceMinor\":999,\"lineTotalMinor\":999}],"
-                + "\"totals\":{\"netMinor\":999,\"taxMinor\":190,\"grossMinor\":1189}}")
-        .post("/api/v1/erp/orders")
-        .then()
-        .statusCode(201);
+    hub.createOrder(hub.token(webshop, "erp.orders:write"), tenant, "o-1");
   }
 
   @Test

@@ -120,6 +120,25 @@ public final class Hub {
         .path("access_token");
   }
 
+  /** Creates an order of the tenant through the sync API, as the webshop does (one line). */
+  public void createOrder(String accessToken, String tenantId, String orderId) {
+    partner(accessToken)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "order:" + tenantId + ":" + orderId + ":1")
+        .body(
+            "{\"schemaVersion\":2,\"tenantId\":\""
+                + tenantId
+                + "\",\"orderId\":\""
+                + orderId
+                + "\",\"version\":1,\"customerRef\":\"c-1\","
+                + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"S\",\"quantity\":1,"
+                + "\"unitPriceMinor\":999,\"lineTotalMinor\":999}],"
+                + "\"totals\":{\"netMinor\":999,\"taxMinor\":190,\"grossMinor\":1189}}")
+        .post("/api/v1/erp/orders")
+        .then()
+        .statusCode(201);
+  }
+
   private static String setting(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;

@@ -1,6 +1,7 @@
 package io.b2bhub.platform.erp;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,13 @@ public interface ErpGateway {
 
   /** The ERP's customer, or empty when the ERP does not have it (reconciliation). */
   Optional<ErpCustomerState> findCustomer(String tenantId, String customerId, Duration deadline);
+
+  /** Up to {@code limit} entries of the ERP's change feed after {@code afterSeq}, in order. */
+  List<ErpChange> changesAfter(long afterSeq, int limit, Duration deadline);
+
+  /** The ERP's invoice, or empty when the ERP does not have it. */
+  Optional<ErpInvoice> findInvoice(String invoiceNumber, Duration deadline);
+
+  /** The invoice's document, or empty when the ERP does not have the invoice. */
+  Optional<ErpDocument> invoiceDocument(String invoiceNumber, Duration deadline);
 }
