@@ -209,7 +209,7 @@ public class ErpSandboxResource {
       @QueryParam("after") @DefaultValue("0") long after,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     return conditions
-        .misbehave()
+        .misbehaveForPolling()
         .orElseGet(
             () ->
                 Response.ok(books.changesAfter(after, Math.max(1, Math.min(limit, 500)))).build());

@@ -41,6 +41,23 @@ public class SandboxConditions {
               .entity("{\"error\":\"sandbox 422: the ERP refused the data\"}")
               .build());
     }
+    return byShare(behaviour);
+  }
+
+  /**
+   * For the change feed, which the hub polls on its own schedule: latency and the shares apply, but
+   * it never takes one of the "next N calls" failures meant for the calls a test or a partner
+   * makes.
+   */
+  Optional<Response> misbehaveForPolling() {
+    SandboxBehaviour behaviour = current.get();
+    if (behaviour.latencyMs() > 0) {
+      simulateProcessingTime(behaviour.latencyMs());
+    }
+    return byShare(behaviour);
+  }
+
+  private static Optional<Response> byShare(SandboxBehaviour behaviour) {
     double draw = ThreadLocalRandom.current().nextDouble();
     if (draw < behaviour.unavailableShare()) {
       return Optional.of(failure(503, behaviour));

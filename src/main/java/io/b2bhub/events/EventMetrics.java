@@ -1,6 +1,8 @@
 package io.b2bhub.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +13,18 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Per-flow event metrics on /metrics: throughput, failures, retries, dead letters, duplicates,
  * successes after a retry (for the retry-to-success ratio) and the lag from an event's time to its
- * consumer's commit, as a histogram in milliseconds.
+ * consumer's commit, as a histogram in milliseconds; and the outbox backlog as a gauge.
  */
 @ApplicationScoped
 public class EventMetrics {
   @Inject MetricRegistry registry;
   @Inject Clock clock;
+  @Inject OutboxStore outbox;
+
+  /** The outbox backlog is read when /metrics is scraped, not counted along the way. */
+  void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    registry.gauge("b2bhub_outbox_backlog", outbox::backlog);
+  }
 
   void handled(String consumer, int attempt, Instant produced) {
     registry.counter("b2bhub_events_handled_total", flow(consumer)).inc();

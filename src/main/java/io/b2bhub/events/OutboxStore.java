@@ -78,4 +78,13 @@ public class OutboxStore {
         .map(OutboxEvent::view)
         .toList();
   }
+
+  /** How many rows wait for the relay: the outbox backlog on /metrics. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long backlog() {
+    return ((Number)
+            em.createNativeQuery("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL")
+                .getSingleResult())
+        .longValue();
+  }
 }

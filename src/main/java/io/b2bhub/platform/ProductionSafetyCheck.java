@@ -66,6 +66,14 @@ public class ProductionSafetyCheck {
   @ConfigProperty(name = "b2bhub.webshop.push-secret", defaultValue = "")
   String webshopPushSecret;
 
+  @Inject
+  @ConfigProperty(name = "JMS_HUB_PASSWORD", defaultValue = "")
+  String hubJmsPassword;
+
+  @Inject
+  @ConfigProperty(name = "JMS_WEBSHOP_PASSWORD", defaultValue = "")
+  String webshopJmsPassword;
+
   @PostConstruct
   void check() {
     List<String> sandboxValues = sandboxValuesInUse();
@@ -99,6 +107,12 @@ public class ProductionSafetyCheck {
     }
     if ("sandbox-erp-password".equals(erpPassword)) {
       inUse.add("B2BHUB_ERP_PASSWORD");
+    }
+    if ("sandbox-hub-jms-password".equals(hubJmsPassword)) {
+      inUse.add("JMS_HUB_PASSWORD");
+    }
+    if ("sandbox-webshop-jms-password".equals(webshopJmsPassword)) {
+      inUse.add("JMS_WEBSHOP_PASSWORD");
     }
     if (webshopSandboxEnabled) {
       inUse.add("B2BHUB_WEBSHOP_SANDBOX_ENABLED");
