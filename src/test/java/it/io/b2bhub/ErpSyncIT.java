@@ -29,6 +29,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -123,6 +124,7 @@ class ErpSyncIT {
   }
 
   @Test
+  @DisplayName("Customer upsert is idempotent")
   void customerUpsertIsIdempotent() {
     String key = "customer:" + tenant + ":c-1:1";
     post("/customers", key, customer("c-1", 1, "Ada"))
@@ -320,7 +322,7 @@ class ErpSyncIT {
   }
 
   @Test
-  void unavailableErpOpensTheBreakerAndRequestsAreQueuedNotFailed() {
+  void b103UnavailableErpOpensTheBreakerAndRequestsAreQueuedNotFailed() {
     sandbox(1.0, 0, 0, 0);
     List<String> statusUrls = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {

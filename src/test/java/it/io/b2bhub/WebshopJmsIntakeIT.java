@@ -116,7 +116,7 @@ class WebshopJmsIntakeIT {
   }
 
   @Test
-  void aMessageThatIsNoValidEventIsDeadLetteredAndAudited() {
+  void aPoisonMessageOnTheIntakeQueueIsQuarantinedAsADeadLetterAndAudited() {
     String broken = orderCreated("jms-" + UUID.randomUUID()).replace("\"currency\":\"EUR\",", "");
 
     sendAsWebshop("b2bhub.webshop.intake", broken).then().statusCode(202);
