@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.b2bhub.partners.RequiresScope;
-import io.b2bhub.platform.AuthorizedBySignedLink;
+import io.b2bhub.platform.AuthenticatedBySignature;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -122,7 +122,7 @@ class ArchitectureTest {
 
   private static ArchCondition<JavaMethod> beGuarded() {
     return new ArchCondition<>(
-        "be annotated @RolesAllowed, @RequiresScope (or its class) or @AuthorizedBySignedLink") {
+        "be annotated @RolesAllowed, @RequiresScope (or its class) or @AuthenticatedBySignature") {
       @Override
       public void check(JavaMethod method, ConditionEvents events) {
         // REST client interfaces (outbound calls) carry the same annotations but serve nothing.
@@ -130,7 +130,7 @@ class ArchitectureTest {
             method.getOwner().isInterface()
                 || method.isAnnotatedWith(RolesAllowed.class)
                 || method.isAnnotatedWith(RequiresScope.class)
-                || method.isAnnotatedWith(AuthorizedBySignedLink.class)
+                || method.isAnnotatedWith(AuthenticatedBySignature.class)
                 || method.getOwner().isAnnotatedWith(RolesAllowed.class)
                 || method.getOwner().isAnnotatedWith(RequiresScope.class);
         if (!guarded) {

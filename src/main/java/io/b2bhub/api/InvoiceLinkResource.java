@@ -1,6 +1,6 @@
 package io.b2bhub.api;
 
-import io.b2bhub.platform.AuthorizedBySignedLink;
+import io.b2bhub.platform.AuthenticatedBySignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ public class InvoiceLinkResource {
 
   @GET
   @Path("/{invoiceNumber}/document")
-  @AuthorizedBySignedLink
+  @AuthenticatedBySignature
   @Operation(
       summary = "An invoice's document through a signed link",
       description =

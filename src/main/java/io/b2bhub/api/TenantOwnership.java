@@ -3,9 +3,11 @@ package io.b2bhub.api;
 import io.b2bhub.platform.DataConflicts;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.ProblemException;
+import io.b2bhub.platform.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,13 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * else may write its ERP records.
  */
 @ApplicationScoped
-public class TenantOwnership {
+public class TenantOwnership implements TenantDirectory {
   private static final int MAX_REMEMBERED_TENANTS = 100_000;
 
   @Inject SyncLedger ledger;
 
   /** A tenant's owner never changes once claimed, so a confirmed owner is remembered. */
   private final Map<String, String> owners = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<String> ownerOf(String tenantId) {
+    String known = owners.get(tenantId);
+    return known != null ? Optional.of(known) : ledger.tenantOwner(tenantId);
+  }
 
   /** Whether the tenant is the partner's, without claiming an unowned one (reads). */
   public boolean isOwner(String partnerId, String tenantId) {

@@ -1,5 +1,6 @@
 package io.b2bhub.events;
 
+import io.b2bhub.platform.Alerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ public class DeadLetters {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject Alerts alerts;
   @Inject Event<DeadLettered> deadLettered;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -60,26 +62,19 @@ public class DeadLetters {
         .setParameter(14, failed.firstFailureAt() == null ? now : failed.firstFailureAt())
         .setParameter(15, now)
         .executeUpdate();
-    em.createNativeQuery(
-            "INSERT INTO alert (id, kind, message, correlation_id, raised_at, acknowledged)"
-                + " VALUES (nextval('alert_seq'), 'DEAD_LETTER', ?, ?, ?, FALSE)")
-        .setParameter(
-            1,
-            truncate(
-                failed.eventType()
-                    + " "
-                    + failed.eventId()
-                    + " for "
-                    + failed.consumer()
-                    + ": "
-                    + reason
-                    + " after "
-                    + failed.attempts()
-                    + " attempt(s)",
-                1000))
-        .setParameter(2, failed.correlationId())
-        .setParameter(3, now)
-        .executeUpdate();
+    alerts.raise(
+        "DEAD_LETTER",
+        failed.consumer(),
+        failed.eventType()
+            + " "
+            + failed.eventId()
+            + " for "
+            + failed.consumer()
+            + ": "
+            + reason
+            + " after "
+            + failed.attempts()
+            + " attempt(s)");
     deadLettered.fire(
         new DeadLettered(
             failed.eventId(),

@@ -4,6 +4,7 @@ import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,7 @@ public class Outbox {
 
   @Inject EventSchemas schemas;
   @Inject Clock clock;
+  @Inject Event<HubEventEmitted> emitted;
 
   /** Appends an event the hub emits; its payload must match its type's schema. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -37,6 +39,9 @@ public class Outbox {
           "Event " + event.type().typeName() + " does not match its schema: " + problems);
     }
     append(event, destination, null);
+    if (destination == EventDestination.WEBSHOP) {
+      emitted.fire(new HubEventEmitted(event));
+    }
   }
 
   /**

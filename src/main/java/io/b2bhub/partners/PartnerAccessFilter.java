@@ -1,6 +1,6 @@
 package io.b2bhub.partners;
 
-import io.b2bhub.platform.AuthorizedBySignedLink;
+import io.b2bhub.platform.AuthenticatedBySignature;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.ProblemResponses;
 import io.b2bhub.platform.RequestBoundaryFilter;
@@ -51,7 +51,9 @@ public class PartnerAccessFilter implements ContainerRequestFilter, ContainerRes
       // Operator resources are guarded by the container (@RolesAllowed); anything else that
       // forgot to name its scope is closed rather than open to every valid token.
       if (!isOperatorResource()
-          && !resourceInfo.getResourceMethod().isAnnotationPresent(AuthorizedBySignedLink.class)) {
+          && !resourceInfo
+              .getResourceMethod()
+              .isAnnotationPresent(AuthenticatedBySignature.class)) {
         request.abortWith(
             ProblemResponses.of(
                 ErrorCode.ACCESS_DENIED, "This operation is not open to partners."));

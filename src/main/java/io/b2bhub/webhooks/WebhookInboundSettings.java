@@ -1,0 +1,57 @@
+package io.b2bhub.webhooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Per-partner receiving settings: how far a signature's timestamp may be from the hub's clock. */
+@ApplicationScoped
+public class WebhookInboundSettings {
+  @PersistenceContext(unitName = "b2bhub")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.webhooks.inbound.window", defaultValue = "PT10M")
+  Duration defaultWindow;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Duration window(String partnerId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT window_seconds FROM webhook_inbound_setting WHERE partner_id = ?")
+            .setParameter(1, partnerId)
+            .getResultList();
+    return rows.isEmpty() ? defaultWindow : Duration.ofSeconds(((Number) rows.get(0)).longValue());
+  }
+
+  @Transactional
+  public void setWindow(String partnerId, Duration window) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int updated =
+        em.createNativeQuery(
+                "UPDATE webhook_inbound_setting SET window_seconds = ?, updated_at = ?"
+                    + " WHERE partner_id = ?")
+            .setParameter(1, (int) window.toSeconds())
+            .setParameter(2, now)
+            .setParameter(3, partnerId)
+            .executeUpdate();
+    if (updated == 0) {
+      em.createNativeQuery(
+              "INSERT INTO webhook_inbound_setting (partner_id, window_seconds, updated_at)"
+                  + " VALUES (?, ?, ?)")
+          .setParameter(1, partnerId)
+          .setParameter(2, (int) window.toSeconds())
+          .setParameter(3, now)
+          .executeUpdate();
+    }
+  }
+}
