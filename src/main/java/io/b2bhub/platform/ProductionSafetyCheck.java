@@ -74,6 +74,14 @@ public class ProductionSafetyCheck {
   @ConfigProperty(name = "JMS_WEBSHOP_PASSWORD", defaultValue = "")
   String webshopJmsPassword;
 
+  @Inject
+  @ConfigProperty(name = "b2bhub.webhooks.allow-plain-http", defaultValue = "false")
+  boolean webhooksOverPlainHttp;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.webhooks.allowed-private-hosts", defaultValue = "none")
+  List<String> webhookPrivateHosts;
+
   @PostConstruct
   void check() {
     List<String> sandboxValues = sandboxValuesInUse();
@@ -113,6 +121,12 @@ public class ProductionSafetyCheck {
     }
     if ("sandbox-webshop-jms-password".equals(webshopJmsPassword)) {
       inUse.add("JMS_WEBSHOP_PASSWORD");
+    }
+    if (webhooksOverPlainHttp) {
+      inUse.add("B2BHUB_WEBHOOKS_ALLOW_PLAIN_HTTP");
+    }
+    if (!List.of("none").equals(webhookPrivateHosts)) {
+      inUse.add("B2BHUB_WEBHOOKS_ALLOWED_PRIVATE_HOSTS");
     }
     if (webshopSandboxEnabled) {
       inUse.add("B2BHUB_WEBSHOP_SANDBOX_ENABLED");

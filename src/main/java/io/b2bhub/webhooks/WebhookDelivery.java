@@ -28,9 +28,8 @@ import java.time.OffsetDateTime;
 @NamedQuery(
     name = "WebhookDelivery.skipPendingBefore",
     query =
-        "UPDATE WebhookDelivery d SET d.state = io.b2bhub.webhooks.WebhookDelivery.State.SKIPPED,"
-            + " d.finishedAt = :now WHERE d.subscriptionId = :subscriptionId"
-            + " AND d.state = io.b2bhub.webhooks.WebhookDelivery.State.PENDING"
+        "UPDATE WebhookDelivery d SET d.state = :skipped, d.finishedAt = :now"
+            + " WHERE d.subscriptionId = :subscriptionId AND d.state = :pending"
             + " AND d.createdAt < :before")
 public class WebhookDelivery {
   /** Where a delivery stands. */
@@ -139,7 +138,7 @@ public class WebhookDelivery {
     finish(State.DELIVERED, status, null, now);
   }
 
-  void refused(int status, String error, OffsetDateTime now) {
+  void refused(Integer status, String error, OffsetDateTime now) {
     finish(State.FAILED, status, error, now);
   }
 

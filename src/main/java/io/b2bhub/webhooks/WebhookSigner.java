@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ public class WebhookSigner {
       WebhookSubscription subscription, WebhookDelivery delivery, byte[] body, Instant now) {
     List<String> signing = new ArrayList<>();
     signing.add(secrets.decrypt(subscription.secretCiphertext()));
-    byte[] previous = subscription.previousSecretCiphertext(OffsetDateTime.now());
+    byte[] previous =
+        subscription.previousSecretCiphertext(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
     if (previous != null) {
       signing.add(secrets.decrypt(previous));
     }
@@ -41,7 +43,7 @@ public class WebhookSigner {
     if (subscription.headerStyle() == WebhookSubscription.HeaderStyle.STANDARD) {
       headers.put("webhook-id", delivery.eventId());
       headers.put("webhook-timestamp", Long.toString(now.getEpochSecond()));
-      headers.put("webhook-signature", standardSignatures(signing, delivery, body, now));
+      headers.put("webhook-signature", standardSignatures(signing, delivery.eventId(), body, now));
     } else {
       headers.put(PayloadSignature.HEADER, PayloadSignature.header(signing, now, body));
     }
@@ -52,17 +54,14 @@ public class WebhookSigner {
    * Standard Webhooks: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, space-separated,
    * keyed with the base64 part of the {@code whsec_} secret.
    */
-  private static String standardSignatures(
-      List<String> signing, WebhookDelivery delivery, byte[] body, Instant now) {
+  static String standardSignatures(List<String> signing, String eventId, byte[] body, Instant now) {
     List<String> values = new ArrayList<>();
     for (String secret : signing) {
       byte[] key = Base64.getDecoder().decode(secret.substring(secret.indexOf('_') + 1));
       try {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        mac.update(
-            (delivery.eventId() + "." + now.getEpochSecond() + ".")
-                .getBytes(StandardCharsets.UTF_8));
+        mac.update((eventId + "." + now.getEpochSecond() + ".").getBytes(StandardCharsets.UTF_8));
         values.add("v1," + Base64.getEncoder().encodeToString(mac.doFinal(body)));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("HMAC-SHA256 unavailable", e);

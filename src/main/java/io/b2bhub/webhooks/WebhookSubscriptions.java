@@ -126,6 +126,8 @@ public class WebhookSubscriptions {
     if (!replayMissed && subscription.state() != WebhookSubscription.State.ACTIVE) {
       skipped =
           em.createNamedQuery("WebhookDelivery.skipPendingBefore")
+              .setParameter("skipped", WebhookDelivery.State.SKIPPED)
+              .setParameter("pending", WebhookDelivery.State.PENDING)
               .setParameter("now", now)
               .setParameter("subscriptionId", id)
               .setParameter("before", now)

@@ -19,6 +19,7 @@ class ProductionSafetyCheckTest {
     check.erpPassword = "real-erp-password";
     check.webshopPassword = "real-webshop-password";
     check.webshopPushSecret = "real-push-secret";
+    check.webhookPrivateHosts = java.util.List.of("none");
     return check;
   }
 
