@@ -25,9 +25,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 /**
  * One call to the ERP, guarded by MicroProfile Fault Tolerance: a timeout, a bulkhead so a slow ERP
  * cannot take every thread, and a circuit breaker that stops calling an ERP that keeps failing.
- * Retries live one level up ({@link RestErpGateway}) so each attempt counts for the breaker. Every
- * value here can be tuned with the MP FT config keys, e.g. {@code
- * io.b2bhub.erp.ErpCalls/send/CircuitBreaker/delay}.
+ * Retries live one level up ({@link RestErpGateway}) so each attempt counts for the breaker. The
+ * breaker opens when three of four of the last 20 calls failed: an ERP that is down, not one that
+ * drops a share of its calls (at 50% of 10, a 30%-failing ERP tripped it every few seconds and its
+ * callers' retries found it open). Every value here can be tuned with the MP FT config keys, e.g.
+ * {@code io.b2bhub.erp.ErpCalls/send/CircuitBreaker/delay}.
  */
 @ApplicationScoped
 public class ErpCalls {
@@ -71,8 +73,8 @@ public class ErpCalls {
   @Timeout(5000)
   @Bulkhead(32)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
+      requestVolumeThreshold = 20,
+      failureRatio = 0.75,
       delay = 5000,
       successThreshold = 2,
       failOn = {ErpUnavailableException.class, TimeoutException.class},
@@ -105,8 +107,8 @@ public class ErpCalls {
   @Timeout(5000)
   @Bulkhead(32)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
+      requestVolumeThreshold = 20,
+      failureRatio = 0.75,
       delay = 5000,
       successThreshold = 2,
       failOn = {ErpUnavailableException.class, TimeoutException.class},

@@ -10,9 +10,10 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps what the registry says about a client for a few seconds, so a busy partner's calls do not
- * each query it. Any committed change to a partner or credential on this server empties the cache
- * at once ({@link PartnerAccessChanges}); other servers see it within the time to live.
+ * Keeps what the registry says about a client (or a webhook sender) for a few seconds, so a busy
+ * partner's calls do not each query it. Any committed change to a partner or credential on this
+ * server empties the cache at once ({@link PartnerAccessChanges}); other servers see it within the
+ * time to live.
  */
 @ApplicationScoped
 public class PartnerAccessCache {
@@ -25,18 +26,19 @@ public class PartnerAccessCache {
   private final Map<String, Entry> byClient = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
 
-  /** The cached facts for a client, or freshly loaded ones; a load is not cached if it is null. */
-  ClientAccess get(String clientId, Supplier<ClientAccess> load) {
+  /** The cached facts for a key, or freshly loaded ones; a load is not cached if it is null. */
+  @SuppressWarnings("unchecked")
+  <T> T get(String clientId, Supplier<T> load) {
     long now = System.nanoTime();
     Entry entry = byClient.get(clientId);
     if (entry != null
         && entry.generation == generation.get()
         && now - entry.loadedAt < ttl.toNanos()) {
-      return entry.access;
+      return (T) entry.access;
     }
     // A change committed while we load bumps the generation, and the stale load is not kept.
     long loadingGeneration = generation.get();
-    ClientAccess access = load.get();
+    T access = load.get();
     if (access != null && !ttl.isZero()) {
       if (byClient.size() >= MAX_CLIENTS) {
         byClient.clear();
@@ -51,5 +53,5 @@ public class PartnerAccessCache {
     byClient.clear();
   }
 
-  private record Entry(ClientAccess access, long generation, long loadedAt) {}
+  private record Entry(Object access, long generation, long loadedAt) {}
 }

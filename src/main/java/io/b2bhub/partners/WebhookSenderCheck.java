@@ -22,6 +22,7 @@ public class WebhookSenderCheck {
 
   @Inject HubSecrets secrets;
   @Inject Clock clock;
+  @Inject PartnerAccessCache cache;
 
   /** The answer: allowed with the partner's active webhook secrets, or why not. */
   public sealed interface Verdict {
@@ -35,6 +36,38 @@ public class WebhookSenderCheck {
   }
 
   public Verdict check(String partnerId, String remoteAddress) {
+    Sender sender = cache.get("webhook-sender:" + partnerId, () -> load(partnerId));
+    if (sender == null) {
+      return new Verdict.Unknown();
+    }
+    if (sender.status() == PartnerStatus.SUSPENDED) {
+      return new Verdict.Suspended();
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<IpRange> allowlist =
+        sender.allowlist().stream()
+            .filter(r -> r.validity().isActive(now))
+            .map(ClientAccess.AllowedRange::range)
+            .toList();
+    if (!allowlist.isEmpty() && allowlist.stream().noneMatch(r -> r.contains(remoteAddress))) {
+      return new Verdict.AddressNotAllowed();
+    }
+    return new Verdict.Allowed(
+        sender.secrets().stream()
+            .filter(s -> s.validity().isActive(now))
+            .map(SigningSecret::secret)
+            .toList());
+  }
+
+  /** A partner's facts as the receiver needs them, kept for a few seconds by the cache. */
+  private record Sender(
+      PartnerStatus status,
+      List<ClientAccess.AllowedRange> allowlist,
+      List<SigningSecret> secrets) {}
+
+  private record SigningSecret(String secret, ClientAccess.Validity validity) {}
+
+  private Sender load(String partnerId) {
     Partner partner =
         em.createNamedQuery("Partner.findByPartnerId", Partner.class)
             .setParameter("partnerId", partnerId)
@@ -42,31 +75,24 @@ public class WebhookSenderCheck {
             .findFirst()
             .orElse(null);
     if (partner == null) {
-      return new Verdict.Unknown();
+      return null;
     }
-    if (partner.status() == PartnerStatus.SUSPENDED) {
-      return new Verdict.Suspended();
-    }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    List<IpRange> allowlist =
-        active(partner, CredentialKind.IP_RANGE, now).stream()
-            .map(c -> IpRange.parse(c.lookupKey()))
-            .toList();
-    if (!allowlist.isEmpty() && allowlist.stream().noneMatch(r -> r.contains(remoteAddress))) {
-      return new Verdict.AddressNotAllowed();
-    }
-    return new Verdict.Allowed(
-        active(partner, CredentialKind.WEBHOOK_SECRET, now).stream()
-            .map(c -> secrets.decrypt(c.secretCiphertext()))
+    return new Sender(
+        partner.status(),
+        credentials(partner, CredentialKind.IP_RANGE).stream()
+            .filter(c -> !c.validity().revoked())
+            .map(c -> new ClientAccess.AllowedRange(IpRange.parse(c.lookupKey()), c.validity()))
+            .toList(),
+        credentials(partner, CredentialKind.WEBHOOK_SECRET).stream()
+            .filter(c -> !c.validity().revoked())
+            .map(c -> new SigningSecret(secrets.decrypt(c.secretCiphertext()), c.validity()))
             .toList());
   }
 
-  private List<PartnerCredential> active(Partner partner, CredentialKind kind, OffsetDateTime now) {
+  private List<PartnerCredential> credentials(Partner partner, CredentialKind kind) {
     return em.createNamedQuery("PartnerCredential.findByPartnerAndKind", PartnerCredential.class)
         .setParameter("partner", partner)
         .setParameter("kind", kind)
-        .getResultStream()
-        .filter(c -> c.isActive(now))
-        .toList();
+        .getResultList();
   }
 }

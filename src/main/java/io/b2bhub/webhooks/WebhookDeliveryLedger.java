@@ -119,16 +119,70 @@ public class WebhookDeliveryLedger {
     return free;
   }
 
-  /** Takes the delivery for one attempt; false when another worker took it first. */
+  /**
+   * Takes these deliveries for one attempt each, in one statement: only those still PENDING are
+   * taken (another server may have taken some first); returns the ids this worker holds.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(long id, Duration lease) {
-    return em.createNativeQuery(
-                "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?"
-                    + " WHERE id = ? AND state = 'PENDING'")
+  public List<Long> claim(List<Long> ids, Duration lease) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String token = java.util.UUID.randomUUID().toString();
+    String placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    var update =
+        em.createNativeQuery(
+                "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?,"
+                    + " claim_token = ? WHERE state = 'PENDING' AND id IN ("
+                    + placeholders
+                    + ")")
             .setParameter(1, OffsetDateTime.now(clock).plus(lease))
-            .setParameter(2, id)
-            .executeUpdate()
-        == 1;
+            .setParameter(2, token);
+    for (int i = 0; i < ids.size(); i++) {
+      update.setParameter(i + 3, ids.get(i));
+    }
+    update.executeUpdate();
+    return ((List<?>)
+            em.createNativeQuery("SELECT id FROM webhook_delivery WHERE claim_token = ?")
+                .setParameter(1, token)
+                .getResultList())
+        .stream().map(n -> ((Number) n).longValue()).toList();
+  }
+
+  /**
+   * The next due delivery of this endpoint, taken for the worker that just finished one: a slot
+   * stays busy while its endpoint has work, without waiting for the next poll. Empty when the
+   * endpoint has nothing due, is no longer active, or its breaker is open.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public java.util.Optional<Long> claimNext(String subscriptionId, Duration lease) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<?> candidates =
+        em.createNativeQuery(
+                "SELECT d.id FROM webhook_delivery d WHERE d.subscription_id = ?"
+                    + " AND d.state = 'PENDING' AND d.next_attempt_at <= ? AND EXISTS (SELECT 1"
+                    + " FROM webhook_subscription s WHERE s.id = d.subscription_id AND s.state ="
+                    + " 'ACTIVE' AND (s.breaker_open_until IS NULL OR s.breaker_open_until <= ?))"
+                    + " ORDER BY d.next_attempt_at, d.id")
+            .setParameter(1, subscriptionId)
+            .setParameter(2, now)
+            .setParameter(3, now)
+            .setMaxResults(4)
+            .getResultList();
+    for (Object candidate : candidates) {
+      long id = ((Number) candidate).longValue();
+      int taken =
+          em.createNativeQuery(
+                  "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?"
+                      + " WHERE id = ? AND state = 'PENDING'")
+              .setParameter(1, now.plus(lease))
+              .setParameter(2, id)
+              .executeUpdate();
+      if (taken == 1) {
+        return java.util.Optional.of(id);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The delivery and its subscription as they are now, for one attempt. */
@@ -146,16 +200,20 @@ public class WebhookDeliveryLedger {
     OffsetDateTime now = OffsetDateTime.now(clock);
     WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
     WebhookSubscription subscription =
-        em.find(
-            WebhookSubscription.class, delivery.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+        em.find(WebhookSubscription.class, delivery.subscriptionId());
     delivery.attempted();
     insertAttempt(delivery, attempt, now);
     Integer status = attempt.status();
     if (status != null && status >= 200 && status < 300) {
       delivery.delivered(status, now);
-      subscription.succeeded();
+      if (!subscription.healthy()) {
+        em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
+        subscription.succeeded();
+      }
       return;
     }
+    // Every other answer may change the endpoint's health: take its row first.
+    em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
     if (status != null && status == 410) {
       delivery.refused(status, "the endpoint is gone (410)", now);
       disable(subscription, "the endpoint answered 410 Gone", now);

@@ -80,18 +80,20 @@ public class WebhookDeliveryWorker {
       if (free.values().stream().noneMatch(n -> n > 0)) {
         return;
       }
+      java.util.List<Long> wanted = new java.util.ArrayList<>();
       for (WebhookDeliveryLedger.Due due : ledger.due(BATCH)) {
         int slots = free.getOrDefault(due.subscriptionId(), 0);
-        if (slots <= 0 || !ledger.claim(due.id(), claimLease)) {
-          continue;
+        if (slots > 0) {
+          free.put(due.subscriptionId(), slots - 1);
+          wanted.add(due.id());
         }
-        free.put(due.subscriptionId(), slots - 1);
+      }
+      for (long id : ledger.claim(wanted, claimLease)) {
         try {
-          senders.execute(() -> attempt(due.id()));
+          senders.execute(() -> attemptWhileDue(id));
         } catch (RejectedExecutionException e) {
-          // The claim lapses and the delivery is picked up again on a later cycle.
+          // Its claim lapses and the delivery is picked up again on a later cycle.
           LOG.fine("Webhook sender pool full; the delivery waits for its claim to lapse");
-          return;
         }
       }
     } catch (RuntimeException e) {
@@ -99,7 +101,18 @@ public class WebhookDeliveryWorker {
     }
   }
 
-  private void attempt(long deliveryId) {
+  /** Attempts the delivery, then keeps its slot busy with the endpoint's next due ones. */
+  private void attemptWhileDue(long firstDeliveryId) {
+    Long next = firstDeliveryId;
+    while (next != null) {
+      String subscriptionId = attempt(next);
+      next =
+          subscriptionId == null ? null : ledger.claimNext(subscriptionId, claimLease).orElse(null);
+    }
+  }
+
+  /** One attempt; returns its subscription, or null when something unexpected went wrong. */
+  private String attempt(long deliveryId) {
     WebhookDeliveryLedger.Prepared prepared = ledger.prepare(deliveryId);
     WebhookDelivery delivery = prepared.delivery();
     try (CorrelationContext.Scope ignored = CorrelationContext.bind(delivery.correlationId())) {
@@ -108,14 +121,17 @@ public class WebhookDeliveryWorker {
         guard.recheck(endpoint);
       } catch (ProblemException e) {
         ledger.refuseEndpoint(deliveryId, "endpoint refused: " + e.getMessage());
-        return;
+        return null;
       }
       byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
       Map<String, String> headers =
           signer.headers(prepared.subscription(), delivery, body, clock.instant());
       ledger.record(deliveryId, sender.send(endpoint, headers, body));
+      return delivery.subscriptionId();
     } catch (RuntimeException e) {
+      // The claim lapses and the delivery is tried again: at least once, never lost.
       LOG.log(Level.WARNING, "Webhook attempt " + deliveryId + " failed unexpectedly", e);
+      return null;
     }
   }
 }

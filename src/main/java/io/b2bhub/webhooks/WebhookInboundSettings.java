@@ -23,8 +23,30 @@ public class WebhookInboundSettings {
   @ConfigProperty(name = "b2bhub.webhooks.inbound.window", defaultValue = "PT10M")
   Duration defaultWindow;
 
+  private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+  /** Windows read in the last few seconds; a change on this server applies at once. */
+  private final java.util.Map<String, Cached> cached =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(Duration window, long loadedAt) {}
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public Duration window(String partnerId) {
+    Cached hit = cached.get(partnerId);
+    long now = System.nanoTime();
+    if (hit != null && now - hit.loadedAt() < CACHE_NANOS) {
+      return hit.window();
+    }
+    Duration window = load(partnerId);
+    if (cached.size() > 10_000) {
+      cached.clear();
+    }
+    cached.put(partnerId, new Cached(window, now));
+    return window;
+  }
+
+  private Duration load(String partnerId) {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT window_seconds FROM webhook_inbound_setting WHERE partner_id = ?")
@@ -35,6 +57,7 @@ public class WebhookInboundSettings {
 
   @Transactional
   public void setWindow(String partnerId, Duration window) {
+    cached.remove(partnerId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     int updated =
         em.createNativeQuery(

@@ -149,6 +149,10 @@ public class WebhookSubscription {
     secretCiphertext = newSecret;
   }
 
+  boolean healthy() {
+    return consecutiveFailures == 0 && failingSince == null && breakerOpenUntil == null;
+  }
+
   /** A delivery reached the endpoint: its health is restored. */
   void succeeded() {
     consecutiveFailures = 0;

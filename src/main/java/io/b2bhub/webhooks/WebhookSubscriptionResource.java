@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -104,10 +105,13 @@ public class WebhookSubscriptionResource {
   @POST
   @Path("/{id}/test")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Send a webhook.test event to this endpoint")
+  @Operation(
+      summary = "Send webhook.test events to this endpoint",
+      description = "count (1 to 10,000, default 1) test events, to check or load an endpoint.")
   @APIResponse(responseCode = "202", description = "Queued")
-  public Response test(@PathParam("id") String id) {
-    return Response.accepted(subscriptions.sendTest(id, operator())).build();
+  public Response test(
+      @PathParam("id") String id, @QueryParam("count") @DefaultValue("1") int count) {
+    return Response.accepted(subscriptions.sendTest(id, count, operator())).build();
   }
 
   @GET

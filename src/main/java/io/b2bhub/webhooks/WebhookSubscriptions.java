@@ -153,28 +153,42 @@ public class WebhookSubscriptions {
     return new WithSecret(subscription.view(), secret);
   }
 
-  /** Queues a {@code webhook.test} event for this subscription only; returns its delivery. */
-  public WebhookDelivery.DeliveryView sendTest(String id, String operator) {
+  /** What a test request queued: the first test event, and how many. */
+  public record TestQueued(String eventId, long deliveryId, int queued) {}
+
+  /**
+   * Queues {@code count} (1 to 10,000) {@code webhook.test} events for this subscription only: to
+   * check an endpoint, or to load it.
+   */
+  public TestQueued sendTest(String id, int count, String operator) {
+    if (count < 1 || count > 10_000) {
+      throw invalid("/count", "must be between 1 and 10000");
+    }
     WebhookSubscription subscription = require(id);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    String eventId = "test-" + UUID.randomUUID();
-    String payload =
-        JSON.createObjectBuilder()
-            .add("specversion", "1.0")
-            .add("id", eventId)
-            .add("type", TEST_EVENT_TYPE)
-            .add("source", "/b2bhub/webhooks")
-            .add("time", now.toInstant().toString())
-            .add("datacontenttype", "application/json")
-            .add("data", JSON.createObjectBuilder().add("subscriptionId", id))
-            .build()
-            .toString();
-    WebhookDelivery delivery =
-        new WebhookDelivery(
-            id, eventId, TEST_EVENT_TYPE, null, CorrelationContext.current(), payload, now, now);
-    em.persist(delivery);
-    audited(subscription, operator, "test event " + eventId);
-    return delivery.view();
+    WebhookDelivery first = null;
+    for (int i = 0; i < count; i++) {
+      String eventId = "test-" + UUID.randomUUID();
+      String payload =
+          JSON.createObjectBuilder()
+              .add("specversion", "1.0")
+              .add("id", eventId)
+              .add("type", TEST_EVENT_TYPE)
+              .add("source", "/b2bhub/webhooks")
+              .add("time", now.toInstant().toString())
+              .add("datacontenttype", "application/json")
+              .add("data", JSON.createObjectBuilder().add("subscriptionId", id))
+              .build()
+              .toString();
+      WebhookDelivery delivery =
+          new WebhookDelivery(
+              id, eventId, TEST_EVENT_TYPE, null, CorrelationContext.current(), payload, now, now);
+      em.persist(delivery);
+      first = first == null ? delivery : first;
+    }
+    em.flush();
+    audited(subscription, operator, count + " test event(s) from " + first.eventId());
+    return new TestQueued(first.eventId(), first.id(), count);
   }
 
   WebhookSubscription require(String id) {

@@ -39,6 +39,7 @@ CREATE TABLE webhook_delivery (
   attempts        INTEGER                  NOT NULL,
   next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
   claimed_until   TIMESTAMP WITH TIME ZONE,
+  claim_token     VARCHAR(36),
   last_status     INTEGER,
   last_error      VARCHAR(500),
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -51,6 +52,7 @@ CREATE TABLE webhook_delivery (
 CREATE INDEX webhook_delivery_due_ix ON webhook_delivery (state, next_attempt_at);
 CREATE INDEX webhook_delivery_subscription_ix ON webhook_delivery (subscription_id, state);
 CREATE INDEX webhook_delivery_event_ix ON webhook_delivery (event_id);
+CREATE INDEX webhook_delivery_claim_ix ON webhook_delivery (claim_token);
 
 -- Every attempt, as evidence for the partner and for certification (no secrets, snippet only).
 CREATE SEQUENCE webhook_attempt_seq START WITH 50 INCREMENT BY 50;

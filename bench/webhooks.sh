@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Webhook benchmarks on PostgreSQL, loopback only; prints the figures.
+# Inbound: signed pushes at rising fixed rates until p99 > 50 ms (the outbox relay is off during
+# this phase, so the measurement is the receiving door: verify, dedupe, store, 202).
+# Outbound: PER_RECEIVER test events to each of 10 receivers, first all healthy, then with one
+# receiver that never answers within the hub's timeout.
+#   RATES=250,500,1000,1500,2000,2500,3000 STEP_SECONDS=20 PER_RECEIVER=10000 bash bench/webhooks.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATES=${RATES:-250,500,1000,1500,2000,2500,3000}
+STEP_SECONDS=${STEP_SECONDS:-20}
+PER_RECEIVER=${PER_RECEIVER:-10000}
+BENCH_DB=b2bhub_webhooks_bench
+BASE=https://localhost:9443
+ADMIN_USER=${ADMIN_USER:-hubadmin}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-sandbox-admin-password}
+ADMIN=(-sk -u "$ADMIN_USER:$ADMIN_PASSWORD")
+SERVER=target/liberty/wlp/bin/server
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+    (cd /tmp && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@")
+  else
+    psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"
+  fi
+}
+
+pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+as_postgres -d postgres -c "ALTER USER postgres PASSWORD 'postgres'" \
+  -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+export DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" DB_USER=postgres DB_PASSWORD=postgres
+
+./mvnw -q -B -ntp -DskipTests package liberty:create liberty:deploy
+rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
+wait_ready() {
+  for _ in $(seq 1 180); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:9080/health/ready)" = 200 ] && return 0
+    sleep 1
+  done
+  echo "server not ready" >&2
+  return 1
+}
+start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
+stop_server() { "$SERVER" stop b2bhub >/dev/null 2>&1 || true; }
+trap stop_server EXIT
+
+register() {
+  curl "${ADMIN[@]}" -H 'Content-Type: application/json' \
+    -d "{\"partnerId\":\"$1\",\"name\":\"Bench $1\",\"mode\":\"Webhook\",\"security\":\"hmac\",
+         \"contact\":\"bench@$1.example\",\"rateLimit\":\"1000000/1s\"}" \
+    "$BASE/api/v1/admin/partners"
+}
+
+echo "== inbound: signed pushes, rising rates, $STEP_SECONDS s each (outbox relay off) =="
+B2BHUB_OUTBOX_RELAY_ENABLED=false start_server
+created=$(register bench-pusher)
+secret=$(grep -o '"kind":"WEBHOOK_SECRET"[^}]*"secret":"[^"]*' <<<"$created" | grep -o '"secret":"[^"]*' | cut -d'"' -f4)
+java bench/WebhookBench.java inbound "$BASE" bench-pusher "$secret" "$RATES" "$STEP_SECONDS"
+stop_server
+
+echo "== outbound: $PER_RECEIVER test events to each of 10 receivers =="
+start_server
+register bench-receiver >/dev/null
+java bench/WebhookBench.java outbound "$BASE" "$ADMIN_USER" "$ADMIN_PASSWORD" bench-receiver "$PER_RECEIVER" false
+stop_server
+as_postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
+start_server
+register bench-receiver >/dev/null
+java bench/WebhookBench.java outbound "$BASE" "$ADMIN_USER" "$ADMIN_PASSWORD" bench-receiver "$PER_RECEIVER" true
