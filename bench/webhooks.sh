@@ -4,11 +4,11 @@
 # this phase, so the measurement is the receiving door: verify, dedupe, store, 202).
 # Outbound: PER_RECEIVER test events to each of 10 receivers, first all healthy, then with one
 # receiver that never answers within the hub's timeout.
-#   RATES=250,500,1000,1500,2000,2500,3000 STEP_SECONDS=20 PER_RECEIVER=10000 bash bench/webhooks.sh
+#   RATES=w100,w200,250,500,750,1000,1500,2000,2500,3000 STEP_SECONDS=20 (w: warm-up step) PER_RECEIVER=10000 bash bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RATES=${RATES:-250,500,1000,1500,2000,2500,3000}
+RATES=${RATES:-w100,w200,250,500,750,1000,1500,2000,2500,3000}
 STEP_SECONDS=${STEP_SECONDS:-20}
 PER_RECEIVER=${PER_RECEIVER:-10000}
 BENCH_DB=b2bhub_webhooks_bench

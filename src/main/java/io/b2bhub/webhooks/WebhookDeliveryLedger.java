@@ -65,9 +65,6 @@ public class WebhookDeliveryLedger {
     policy = RetryPolicy.parse(retryPolicy, Duration.ofMillis(baseDelayMs));
   }
 
-  /** A due delivery and its subscription. */
-  record Due(long id, String subscriptionId) {}
-
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int releaseExpiredClaims() {
     return em.createNativeQuery(
@@ -77,24 +74,26 @@ public class WebhookDeliveryLedger {
         .executeUpdate();
   }
 
-  /** Deliveries due now to endpoints that take deliveries (active, breaker closed). */
+  /**
+   * The oldest deliveries due now to one endpoint, if it takes deliveries (active, breaker closed):
+   * asked per endpoint, so a large backlog at one endpoint never hides the others' work.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Due> due(int limit) {
+  public List<Long> dueFor(String subscriptionId, int limit) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     return ((List<?>)
             em.createNativeQuery(
-                    "SELECT id, subscription_id FROM webhook_delivery WHERE state = 'PENDING'"
-                        + " AND next_attempt_at <= ? AND subscription_id IN (SELECT id FROM"
-                        + " webhook_subscription WHERE state = 'ACTIVE' AND (breaker_open_until"
-                        + " IS NULL OR breaker_open_until <= ?)) ORDER BY next_attempt_at, id")
-                .setParameter(1, now)
+                    "SELECT d.id FROM webhook_delivery d WHERE d.subscription_id = ?"
+                        + " AND d.state = 'PENDING' AND d.next_attempt_at <= ? AND EXISTS (SELECT"
+                        + " 1 FROM webhook_subscription s WHERE s.id = d.subscription_id AND"
+                        + " s.state = 'ACTIVE' AND (s.breaker_open_until IS NULL OR"
+                        + " s.breaker_open_until <= ?)) ORDER BY d.next_attempt_at, d.id")
+                .setParameter(1, subscriptionId)
                 .setParameter(2, now)
+                .setParameter(3, now)
                 .setMaxResults(limit)
                 .getResultList())
-        .stream()
-            .map(r -> (Object[]) r)
-            .map(r -> new Due(((Number) r[0]).longValue(), (String) r[1]))
-            .toList();
+        .stream().map(n -> ((Number) n).longValue()).toList();
   }
 
   /** How many more attempts each active endpoint may have in flight right now. */
@@ -157,20 +156,8 @@ public class WebhookDeliveryLedger {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public java.util.Optional<Long> claimNext(String subscriptionId, Duration lease) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    List<?> candidates =
-        em.createNativeQuery(
-                "SELECT d.id FROM webhook_delivery d WHERE d.subscription_id = ?"
-                    + " AND d.state = 'PENDING' AND d.next_attempt_at <= ? AND EXISTS (SELECT 1"
-                    + " FROM webhook_subscription s WHERE s.id = d.subscription_id AND s.state ="
-                    + " 'ACTIVE' AND (s.breaker_open_until IS NULL OR s.breaker_open_until <= ?))"
-                    + " ORDER BY d.next_attempt_at, d.id")
-            .setParameter(1, subscriptionId)
-            .setParameter(2, now)
-            .setParameter(3, now)
-            .setMaxResults(4)
-            .getResultList();
-    for (Object candidate : candidates) {
-      long id = ((Number) candidate).longValue();
+    List<Long> candidates = dueFor(subscriptionId, 4);
+    for (long id : candidates) {
       int taken =
           em.createNativeQuery(
                   "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?"

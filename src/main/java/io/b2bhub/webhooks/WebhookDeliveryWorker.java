@@ -30,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebhookDeliveryWorker {
   private static final Logger LOG = Logger.getLogger(WebhookDeliveryWorker.class.getName());
-  private static final int BATCH = 500;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -81,13 +80,12 @@ public class WebhookDeliveryWorker {
         return;
       }
       java.util.List<Long> wanted = new java.util.ArrayList<>();
-      for (WebhookDeliveryLedger.Due due : ledger.due(BATCH)) {
-        int slots = free.getOrDefault(due.subscriptionId(), 0);
-        if (slots > 0) {
-          free.put(due.subscriptionId(), slots - 1);
-          wanted.add(due.id());
-        }
-      }
+      free.forEach(
+          (subscriptionId, slots) -> {
+            if (slots > 0) {
+              wanted.addAll(ledger.dueFor(subscriptionId, slots));
+            }
+          });
       for (long id : ledger.claim(wanted, claimLease)) {
         try {
           senders.execute(() -> attemptWhileDue(id));

@@ -50,7 +50,9 @@ CREATE TABLE webhook_delivery (
     CHECK (state IN ('PENDING', 'IN_FLIGHT', 'DELIVERED', 'FAILED', 'DEAD', 'SKIPPED'))
 );
 CREATE INDEX webhook_delivery_due_ix ON webhook_delivery (state, next_attempt_at);
-CREATE INDEX webhook_delivery_subscription_ix ON webhook_delivery (subscription_id, state);
+-- An endpoint's next due deliveries, oldest first, without sorting its backlog.
+CREATE INDEX webhook_delivery_subscription_ix
+  ON webhook_delivery (subscription_id, state, next_attempt_at, id);
 CREATE INDEX webhook_delivery_event_ix ON webhook_delivery (event_id);
 CREATE INDEX webhook_delivery_claim_ix ON webhook_delivery (claim_token);
 
