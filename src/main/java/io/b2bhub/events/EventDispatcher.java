@@ -2,6 +2,7 @@ package io.b2bhub.events;
 
 import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.DataConflicts;
+import io.b2bhub.platform.Hashes;
 import io.b2bhub.platform.RetryPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +15,10 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -84,7 +81,7 @@ public class EventDispatcher {
   }
 
   private void handle(Delivery delivery, EventEnvelope envelope, EventHandler handler) {
-    String hash = sha256(envelope.data().toString());
+    String hash = Hashes.sha256Hex(envelope.data().toString());
     String consumer = handler.consumer();
     var seen = inbox.processed(consumer, envelope.id());
     if (seen.isPresent()) {
@@ -171,16 +168,6 @@ public class EventDispatcher {
         delivery.attempt(),
         delivery.firstFailureAt(),
         envelope == null ? null : envelope.requestId());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A JMS message's body and the hub's properties on it. */

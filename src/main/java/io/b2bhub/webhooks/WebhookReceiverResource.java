@@ -7,6 +7,7 @@ import io.b2bhub.platform.Alerts;
 import io.b2bhub.platform.AuthenticatedBySignature;
 import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.ErrorCode;
+import io.b2bhub.platform.Hashes;
 import io.b2bhub.platform.PayloadSignature;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
@@ -26,12 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -110,7 +108,8 @@ public class WebhookReceiverResource {
     EventEnvelope event = EventEnvelope.of(json, CorrelationContext.current());
     // The hash is over the parsed JSON, so a resend that only differs in whitespace is the same.
     WebhookInbox.Receipt receipt =
-        inbox.receive(partnerId, event, sha256(json.toString().getBytes(StandardCharsets.UTF_8)));
+        inbox.receive(
+            partnerId, event, Hashes.sha256Hex(json.toString().getBytes(StandardCharsets.UTF_8)));
     var answer =
         JSON.createObjectBuilder()
             .add("eventId", event.id())
@@ -171,13 +170,5 @@ public class WebhookReceiverResource {
           ErrorCode.VALIDATION_FAILED, problems.size() + " problem(s) in the event.", problems);
     }
     return json;
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.b2bhub.webshop;
 
 import io.b2bhub.platform.DataConflicts;
 import io.b2bhub.platform.ErrorCode;
+import io.b2bhub.platform.Hashes;
 import io.b2bhub.platform.PayloadSignature;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
@@ -26,11 +27,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -224,7 +222,12 @@ public class WebshopSandboxResource {
       Supplier<Boolean> change) {
     WebshopSandboxBooks.Push push =
         new WebshopSandboxBooks.Push(
-            key, sha256(body), kind, json.getString("tenantId"), subject, b -> change.get());
+            key,
+            Hashes.sha256Hex(body),
+            kind,
+            json.getString("tenantId"),
+            subject,
+            b -> change.get());
     WebshopReceipt receipt;
     try {
       receipt = books.receive(push);
@@ -272,13 +275,5 @@ public class WebshopSandboxResource {
   private static long version(JsonObject json) {
     JsonValue value = json.get("externalVersion");
     return ((jakarta.json.JsonNumber) value).longValue();
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

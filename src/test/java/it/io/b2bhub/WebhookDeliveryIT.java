@@ -109,12 +109,6 @@ class WebhookDeliveryIT {
         .getList("$");
   }
 
-  static String hmacHex(String secret, String signed) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return java.util.HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-  }
-
   @Test
   void anEventOfThePartnersTenantIsDeliveredSignedAndOnlyToThatPartner() throws Exception {
     receiver.answer("/mine", WebhookReceiver.Behaviour.ok());
@@ -134,7 +128,8 @@ class WebhookDeliveryIT {
     assertTrue(got.body().contains(invoice));
     String[] parts = got.header("X-Signature").split(",");
     String t = parts[0].substring(2);
-    assertEquals(hmacHex(mine.getString("secret"), t + "." + got.body()), parts[1].substring(3));
+    assertEquals(
+        Signatures.hmacHex(mine.getString("secret"), t + "." + got.body()), parts[1].substring(3));
     assertEquals(got.header("X-Event-Id"), JsonPath.from(got.body()).getString("id"));
     assertNotNull(got.header("X-Correlation-ID"));
     Map<String, Object> delivery =
@@ -277,8 +272,10 @@ class WebhookDeliveryIT {
     String[] parts = got.header("X-Signature").split(",");
     String t = parts[0].substring(2);
     assertEquals(3, parts.length, "t and two v1 signatures");
-    assertEquals(hmacHex(rotated, t + "." + got.body()), parts[1].substring(3));
-    assertEquals(hmacHex(created.getString("secret"), t + "." + got.body()), parts[2].substring(3));
+    assertEquals(Signatures.hmacHex(rotated, t + "." + got.body()), parts[1].substring(3));
+    assertEquals(
+        Signatures.hmacHex(created.getString("secret"), t + "." + got.body()),
+        parts[2].substring(3));
   }
 
   @Test

@@ -11,12 +11,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -102,20 +99,6 @@ class WebhookReceiverIT {
         + "\"}}";
   }
 
-  static String signature(String secret, long t, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-      return "t="
-          + t
-          + ",v1="
-          + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private Response push(String body, String signatureHeader) {
     var request = hub.anonymous().contentType(ContentType.JSON);
     if (signatureHeader != null) {
@@ -127,7 +110,7 @@ class WebhookReceiverIT {
   }
 
   private Response push(String body) {
-    return push(body, signature(secret, Instant.now().getEpochSecond(), body));
+    return push(body, Signatures.xSignature(secret, Instant.now().getEpochSecond(), body));
   }
 
   private List<String> erpOrders() {
@@ -164,7 +147,7 @@ class WebhookReceiverIT {
   @Test
   void b102ATamperedBodyIsRejectedWith401NothingIsProcessedAndAnAlertIsRaised() {
     String body = orderCreated("wh-" + UUID.randomUUID(), "o-1");
-    String signed = signature(secret, Instant.now().getEpochSecond(), body);
+    String signed = Signatures.xSignature(secret, Instant.now().getEpochSecond(), body);
 
     push(body.replace("\"grossMinor\":1189", "\"grossMinor\":1"), signed)
         .then()
@@ -196,11 +179,11 @@ class WebhookReceiverIT {
     String body = orderCreated("wh-" + UUID.randomUUID(), "o-1");
     long now = Instant.now().getEpochSecond();
 
-    push(body, signature(secret, now - 700, body))
+    push(body, Signatures.xSignature(secret, now - 700, body))
         .then()
         .statusCode(401)
         .body("code", equalTo("SIGNATURE_EXPIRED"));
-    push(body, signature(secret, now - 120, body)).then().statusCode(202);
+    push(body, Signatures.xSignature(secret, now - 120, body)).then().statusCode(202);
 
     hub.admin()
         .contentType(ContentType.JSON)
@@ -209,7 +192,7 @@ class WebhookReceiverIT {
         .then()
         .statusCode(200);
     String another = orderCreated("wh-" + UUID.randomUUID(), "o-2");
-    push(another, signature(secret, now - 120, another))
+    push(another, Signatures.xSignature(secret, now - 120, another))
         .then()
         .statusCode(401)
         .body("code", equalTo("SIGNATURE_EXPIRED"));
@@ -231,19 +214,19 @@ class WebhookReceiverIT {
             .path("secret");
 
     String withOld = orderCreated("wh-" + UUID.randomUUID(), "o-1");
-    push(withOld, signature(secret, Instant.now().getEpochSecond(), withOld))
+    push(withOld, Signatures.xSignature(secret, Instant.now().getEpochSecond(), withOld))
         .then()
         .statusCode(202);
     String withNew = orderCreated("wh-" + UUID.randomUUID(), "o-2");
-    push(withNew, signature(rotated, Instant.now().getEpochSecond(), withNew))
+    push(withNew, Signatures.xSignature(rotated, Instant.now().getEpochSecond(), withNew))
         .then()
         .statusCode(202);
     String withBoth = orderCreated("wh-" + UUID.randomUUID(), "o-3");
     long t = Instant.now().getEpochSecond();
     String both =
-        signature("not-the-secret", t, withBoth)
+        Signatures.xSignature("not-the-secret", t, withBoth)
             + ","
-            + signature(rotated, t, withBoth).split(",")[1];
+            + Signatures.xSignature(rotated, t, withBoth).split(",")[1];
     push(withBoth, both).then().statusCode(202);
   }
 
@@ -289,7 +272,7 @@ class WebhookReceiverIT {
     String body = orderCreated("wh-" + UUID.randomUUID(), "o-1");
     hub.anonymous()
         .contentType(ContentType.JSON)
-        .header("X-Signature", signature(secret, Instant.now().getEpochSecond(), body))
+        .header("X-Signature", Signatures.xSignature(secret, Instant.now().getEpochSecond(), body))
         .body(body)
         .post("/api/v1/webhooks/nobody-" + partnerId)
         .then()
