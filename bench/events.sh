@@ -19,30 +19,13 @@ BASE=https://localhost:9443
 ADMIN=(-sk -u "${ADMIN_USER:-hubadmin}:${ADMIN_PASSWORD:-sandbox-admin-password}")
 SERVER=target/liberty/wlp/bin/server
 
-as_postgres() {
-  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
-    (cd /tmp && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@")
-  else
-    psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"
-  fi
-}
+source bench/lib.sh
 sql() { as_postgres -d "$BENCH_DB" -At -c "$1"; }
 
-pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
-as_postgres -d postgres -c "ALTER USER postgres PASSWORD 'postgres'" \
-  -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-export DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" DB_USER=postgres DB_PASSWORD=postgres
+fresh_database "$BENCH_DB"
 
 ./mvnw -q -B -ntp -DskipTests package liberty:create liberty:deploy
 rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
-wait_ready() {
-  for _ in $(seq 1 180); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:9080/health/ready)" = 200 ] && return 0
-    sleep 1
-  done
-  echo "server not ready" >&2
-  return 1
-}
 start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
 server_pid() { pgrep -f 'ws-server.jar.*b2bhub' | head -n 1; }
 start_server

@@ -18,29 +18,12 @@ ADMIN_PASSWORD=${ADMIN_PASSWORD:-sandbox-admin-password}
 ADMIN=(-sk -u "$ADMIN_USER:$ADMIN_PASSWORD")
 SERVER=target/liberty/wlp/bin/server
 
-as_postgres() {
-  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
-    (cd /tmp && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@")
-  else
-    psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"
-  fi
-}
+source bench/lib.sh
 
-pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
-as_postgres -d postgres -c "ALTER USER postgres PASSWORD 'postgres'" \
-  -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-export DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" DB_USER=postgres DB_PASSWORD=postgres
+fresh_database "$BENCH_DB"
 
 ./mvnw -q -B -ntp -DskipTests package liberty:create liberty:deploy
 rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
-wait_ready() {
-  for _ in $(seq 1 180); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:9080/health/ready)" = 200 ] && return 0
-    sleep 1
-  done
-  echo "server not ready" >&2
-  return 1
-}
 start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
 stop_server() { "$SERVER" stop b2bhub >/dev/null 2>&1 || true; }
 trap stop_server EXIT
@@ -64,7 +47,7 @@ start_server
 register bench-receiver >/dev/null
 java bench/WebhookBench.java outbound "$BASE" "$ADMIN_USER" "$ADMIN_PASSWORD" bench-receiver "$PER_RECEIVER" false
 stop_server
-as_postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+fresh_database "$BENCH_DB"
 rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
 start_server
 register bench-receiver >/dev/null
