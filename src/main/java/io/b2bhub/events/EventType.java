@@ -12,7 +12,8 @@ public enum EventType {
   ERP_ORDER_SYNCED("erp.order.synced.v1", Publisher.HUB, "orderId"),
   ERP_INVOICE_AVAILABLE("erp.invoice.available.v1", Publisher.HUB, "orderId"),
   ERP_PRICE_UPDATED("erp.price.updated.v1", Publisher.HUB, "articleNumber"),
-  ERP_PAYMENT_STATUS_CHANGED("erp.payment.status.changed.v1", Publisher.HUB, "orderId");
+  ERP_PAYMENT_STATUS_CHANGED("erp.payment.status.changed.v1", Publisher.HUB, "orderId"),
+  INVENTORY_UPDATED("inventory.updated.v1", Publisher.HUB, "partnerId");
 
   /** Who may emit the type: the webshop hands its events to the hub, the hub emits its own. */
   public enum Publisher {

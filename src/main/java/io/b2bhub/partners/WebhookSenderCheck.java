@@ -68,31 +68,17 @@ public class WebhookSenderCheck {
   private record SigningSecret(String secret, ClientAccess.Validity validity) {}
 
   private Sender load(String partnerId) {
-    Partner partner =
-        em.createNamedQuery("Partner.findByPartnerId", Partner.class)
-            .setParameter("partnerId", partnerId)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
+    Partner partner = RegistryReads.partner(em, partnerId);
     if (partner == null) {
       return null;
     }
     return new Sender(
         partner.status(),
-        credentials(partner, CredentialKind.IP_RANGE).stream()
-            .filter(c -> !c.validity().revoked())
+        RegistryReads.unrevoked(em, partner, CredentialKind.IP_RANGE).stream()
             .map(c -> new ClientAccess.AllowedRange(IpRange.parse(c.lookupKey()), c.validity()))
             .toList(),
-        credentials(partner, CredentialKind.WEBHOOK_SECRET).stream()
-            .filter(c -> !c.validity().revoked())
+        RegistryReads.unrevoked(em, partner, CredentialKind.WEBHOOK_SECRET).stream()
             .map(c -> new SigningSecret(secrets.decrypt(c.secretCiphertext()), c.validity()))
             .toList());
-  }
-
-  private List<PartnerCredential> credentials(Partner partner, CredentialKind kind) {
-    return em.createNamedQuery("PartnerCredential.findByPartnerAndKind", PartnerCredential.class)
-        .setParameter("partner", partner)
-        .setParameter("kind", kind)
-        .getResultList();
   }
 }

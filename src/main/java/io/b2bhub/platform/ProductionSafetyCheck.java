@@ -75,6 +75,10 @@ public class ProductionSafetyCheck {
   String webshopJmsPassword;
 
   @Inject
+  @ConfigProperty(name = "BATCH_SUBMITTER_PASSWORD", defaultValue = "")
+  String batchSubmitterPassword;
+
+  @Inject
   @ConfigProperty(name = "b2bhub.webhooks.allow-plain-http", defaultValue = "false")
   boolean webhooksOverPlainHttp;
 
@@ -121,6 +125,9 @@ public class ProductionSafetyCheck {
     }
     if ("sandbox-webshop-jms-password".equals(webshopJmsPassword)) {
       inUse.add("JMS_WEBSHOP_PASSWORD");
+    }
+    if (BatchJobSubmitter.SANDBOX_PASSWORD.equals(batchSubmitterPassword)) {
+      inUse.add("BATCH_SUBMITTER_PASSWORD");
     }
     if (webhooksOverPlainHttp) {
       inUse.add("B2BHUB_WEBHOOKS_ALLOW_PLAIN_HTTP");

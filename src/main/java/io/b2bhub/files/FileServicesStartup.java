@@ -1,0 +1,17 @@
+package io.b2bhub.files;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/** Starts the inbox poller with the web module, on a thread that carries the module's context. */
+@WebListener
+public class FileServicesStartup implements ServletContextListener {
+  @Inject InboxPoller poller;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    poller.start();
+  }
+}

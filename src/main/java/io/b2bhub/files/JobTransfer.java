@@ -1,0 +1,27 @@
+package io.b2bhub.files;
+
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/** The transfer the running job works on, and where its files wait. */
+@Dependent
+public class JobTransfer {
+  @Inject JobContext job;
+  @Inject FileTransfers transfers;
+  @Inject PartnerFolders folders;
+
+  public FileTransfer transfer() {
+    return transfers.ofJob(
+        job.getInstanceId(), job.getProperties().getProperty(FileJobs.TRANSFER_ID));
+  }
+
+  Path workFolder(FileTransfer transfer) {
+    return folders.workOf(transfer.partnerId(), transfer.transferId());
+  }
+
+  FileSet files(FileTransfer transfer) {
+    return FileSet.in(workFolder(transfer), transfer.fileName());
+  }
+}
