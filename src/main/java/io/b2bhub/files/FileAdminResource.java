@@ -30,6 +30,7 @@ public class FileAdminResource {
   @Inject HostedSftpServer sftp;
   @Inject FileTransfers transfers;
   @Inject InventoryLoadLedger ledger;
+  @Inject HubPgpKey hubKey;
 
   @GET
   @Path("/sftp")
@@ -37,6 +38,15 @@ public class FileAdminResource {
   @APIResponse(responseCode = "200", description = "OK")
   public HostedSftpServer.SftpEndpoint endpoint() {
     return sftp.endpoint();
+  }
+
+  @GET
+  @Path("/pgp-public-key")
+  @Produces(MediaType.TEXT_PLAIN)
+  @Operation(summary = "The hub's OpenPGP public key: partners encrypt their files to it")
+  @APIResponse(responseCode = "200", description = "Armored public key")
+  public String pgpPublicKey() {
+    return hubKey.publicKey();
   }
 
   @GET

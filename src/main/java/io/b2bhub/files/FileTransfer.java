@@ -28,6 +28,16 @@ import java.util.UUID;
         "SELECT t FROM FileTransfer t WHERE t.partnerId = :partnerId"
             + " ORDER BY t.receivedAt DESC, t.id DESC")
 @NamedQuery(
+    name = "FileTransfer.findDuePushes",
+    query =
+        "SELECT t FROM FileTransfer t WHERE t.status = io.b2bhub.files.FileTransferStatus.SENDING"
+            + " AND t.nextAttemptAt <= :now ORDER BY t.nextAttemptAt")
+@NamedQuery(
+    name = "FileTransfer.lastOutboundSequence",
+    query =
+        "SELECT MAX(t.sequenceNo) FROM FileTransfer t WHERE t.partnerId = :partnerId"
+            + " AND t.flow = :flow AND t.direction = 'OUT'")
+@NamedQuery(
     name = "FileTransfer.countInFlight",
     query =
         "SELECT COUNT(t) FROM FileTransfer t WHERE t.partnerId = :partnerId AND t.flow = :flow"
@@ -99,6 +109,12 @@ public class FileTransfer {
   @Column(name = "completed_at")
   private OffsetDateTime completedAt;
 
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private OffsetDateTime nextAttemptAt;
+
   protected FileTransfer() {}
 
   FileTransfer(
@@ -151,6 +167,37 @@ public class FileTransfer {
     this.errorCode = errorCode;
     this.errorDetail = errorDetail == null ? null : truncate(errorDetail, 2000);
     this.completedAt = now;
+  }
+
+  /** An outbound file waits for its first push now. */
+  void pushDue(OffsetDateTime now) {
+    this.status = FileTransferStatus.SENDING;
+    this.nextAttemptAt = now;
+  }
+
+  /** A failed push: tried again at {@code next}, or given up when {@code next} is null. */
+  void pushFailed(String detail, OffsetDateTime next, OffsetDateTime now) {
+    this.attempts++;
+    this.errorCode = "PUSH_FAILED";
+    this.errorDetail = truncate(detail, 2000);
+    this.nextAttemptAt = next;
+    if (next == null) {
+      this.status = FileTransferStatus.SEND_FAILED;
+      this.completedAt = now;
+    }
+  }
+
+  void pushed(OffsetDateTime now) {
+    this.attempts++;
+    this.status = FileTransferStatus.SENT;
+    this.errorCode = null;
+    this.errorDetail = null;
+    this.nextAttemptAt = null;
+    this.completedAt = now;
+  }
+
+  public int attempts() {
+    return attempts;
   }
 
   void jobFailed(String detail) {
@@ -227,7 +274,8 @@ public class FileTransfer {
         jobExecutionId,
         correlationId,
         receivedAt.toInstant().toString(),
-        completedAt == null ? null : completedAt.toInstant().toString());
+        completedAt == null ? null : completedAt.toInstant().toString(),
+        attempts);
   }
 
   /** A transfer as operators and partners see it. */
@@ -250,5 +298,6 @@ public class FileTransfer {
       Long jobExecutionId,
       String correlationId,
       String receivedAt,
-      String completedAt) {}
+      String completedAt,
+      int attempts) {}
 }

@@ -7,6 +7,8 @@ public enum FileTransferStatus {
   REJECTED,
   DUPLICATE,
   FAILED,
+  PUBLISHED,
+  SENDING,
   SENT,
   SEND_FAILED
 }

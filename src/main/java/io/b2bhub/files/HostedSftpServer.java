@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
@@ -46,6 +47,7 @@ public class HostedSftpServer {
 
   private SshServer server;
   private String hostKeyFingerprint;
+  private String hostPublicKey;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     if (!settings.sftpEnabled()) {
@@ -59,6 +61,7 @@ public class HostedSftpServer {
       hostKeys.setKeySize(256);
       List<KeyPair> keys = hostKeys.loadKeys(null);
       hostKeyFingerprint = KeyUtils.getFingerPrint(BuiltinDigests.sha256, keys.get(0).getPublic());
+      hostPublicKey = PublicKeyEntry.toString(keys.get(0).getPublic());
 
       SshServer sshd = SshServer.setUpDefaultServer();
       sshd.setHost(settings.sftpHost());
@@ -104,13 +107,15 @@ public class HostedSftpServer {
   }
 
   /** Where partners connect and the host key they pin (SHA256 fingerprint, as ssh-keygen -l). */
-  public record SftpEndpoint(boolean enabled, String host, int port, String hostKeyFingerprint) {}
+  public record SftpEndpoint(
+      boolean enabled, String host, int port, String hostKeyFingerprint, String hostPublicKey) {}
 
   public SftpEndpoint endpoint() {
     return new SftpEndpoint(
         server != null,
         settings.sftpHost(),
         server == null ? settings.sftpPort() : server.getPort(),
-        hostKeyFingerprint);
+        hostKeyFingerprint,
+        hostPublicKey);
   }
 }

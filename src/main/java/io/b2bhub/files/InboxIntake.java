@@ -36,6 +36,8 @@ public class InboxIntake {
   @Inject FileJobs jobs;
   @Inject Alerts alerts;
   @Inject OpenUploads openUploads;
+  @Inject PartnerPgpKeys pgpKeys;
+  @Inject HubPgpKey hubKey;
   @Inject Clock clock;
 
   /** Handles what is in the partner's inbox now; returns how many files it started or ended. */
@@ -149,6 +151,27 @@ public class InboxIntake {
       outcomes.rejectArrival(partnerId, name, files, problem.get(), correlationId);
       return true;
     }
+    Optional<PartnerPgpKeys.PgpProfile> pgp = pgpKeys.of(partnerId);
+    if (!name.encrypted() && pgp.map(PartnerPgpKeys.PgpProfile::requireEncryption).orElse(false)) {
+      outcomes.rejectArrival(
+          partnerId,
+          name,
+          files,
+          FileOutcomes.Rejection.of(
+              FileRejectionCode.ENCRYPTION_REQUIRED,
+              "this partner's files must be OpenPGP-encrypted to the hub's key (name.csv.pgp)"),
+          correlationId);
+      return true;
+    }
+    Path plaintext = null;
+    if (name.encrypted()) {
+      PgpOpening opening = decrypt(partnerId, data, pgp);
+      if (opening.rejection() != null) {
+        outcomes.rejectArrival(partnerId, name, files, opening.rejection(), correlationId);
+        return true;
+      }
+      plaintext = opening.plaintext();
+    }
     Optional<String> holder = transfers.holderOf(partnerId, name.flow(), name.sequence());
     if (holder.isPresent()) {
       outcomes.ignoreDuplicate(partnerId, name, files, holder.get(), correlationId);
@@ -179,8 +202,53 @@ public class InboxIntake {
     for (Path file : files.present()) {
       FileMoves.moveInto(work, file, files.targetName(file));
     }
+    if (plaintext != null) {
+      Files.move(plaintext, work.resolve(JobTransfer.plaintextName(fileName)));
+      FileWork.remove(plaintext.getParent());
+    }
     jobs.start(flow.get(), transfer);
     return true;
+  }
+
+  /** A decrypted file waiting to join its transfer, or why it could not be opened. */
+  private record PgpOpening(Path plaintext, FileOutcomes.Rejection rejection) {}
+
+  private PgpOpening decrypt(
+      String partnerId, Path encrypted, Optional<PartnerPgpKeys.PgpProfile> profile)
+      throws IOException {
+    Path staging = folders.workOf(partnerId, "decrypting-" + java.util.UUID.randomUUID());
+    Files.createDirectories(staging);
+    Path plaintext = staging.resolve("plaintext");
+    OpenPgp.Signature signature;
+    try (var in = Files.newInputStream(encrypted);
+        var out = new java.io.BufferedOutputStream(Files.newOutputStream(plaintext), 256 * 1024)) {
+      signature =
+          OpenPgp.decrypt(
+              in,
+              out,
+              hubKey.secretKeys(),
+              hubKey.passphrase(),
+              profile.map(PartnerPgpKeys.PgpProfile::key).orElse(null));
+    } catch (OpenPgp.NotDecryptable e) {
+      FileWork.remove(staging);
+      return new PgpOpening(
+          null, FileOutcomes.Rejection.of(FileRejectionCode.DECRYPTION_FAILED, e.getMessage()));
+    }
+    if (profile.isPresent() && signature != OpenPgp.Signature.VALID) {
+      FileWork.remove(staging);
+      return new PgpOpening(
+          null,
+          FileOutcomes.Rejection.of(
+              FileRejectionCode.PGP_SIGNATURE_INVALID,
+              signature == OpenPgp.Signature.ABSENT
+                  ? "the file is not signed; sign it with the key registered for this partner ("
+                      + profile.get().fingerprint()
+                      + ")"
+                  : "the signature does not verify with the key registered for this partner ("
+                      + profile.get().fingerprint()
+                      + ")"));
+    }
+    return new PgpOpening(plaintext, null);
   }
 
   private Optional<FileOutcomes.Rejection> integrityProblem(

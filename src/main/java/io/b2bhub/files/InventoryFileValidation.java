@@ -34,7 +34,7 @@ public class InventoryFileValidation extends AbstractBatchlet {
     FileSet files = job.files(transfer);
     FileManifest manifest =
         ((FileManifest.Reading.Read) FileManifest.read(files.manifest())).manifest();
-    FileValidation result = validate(files.data(), manifest);
+    FileValidation result = validate(job.dataToLoad(transfer), manifest);
     result.save(work);
     return result.valid() ? VALID : REJECTED;
   }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * Reads the validated file line by line. Its checkpoint is the byte offset of the next line, stored
@@ -23,12 +24,12 @@ public class InventoryLineReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) throws IOException {
     FileTransfer transfer = job.transfer();
-    FileSet files = job.files(transfer);
+    Path data = job.dataToLoad(transfer);
     if (checkpoint instanceof InventoryCheckpoint position) {
-      reader = new PositionedLineReader(files.data(), position.offset());
+      reader = new PositionedLineReader(data, position.offset());
       lineNumber = position.lineNumber() - 1;
     } else {
-      reader = new PositionedLineReader(files.data(), 0);
+      reader = new PositionedLineReader(data, 0);
       reader.next();
       lineNumber = 1;
     }

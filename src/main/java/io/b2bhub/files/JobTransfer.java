@@ -21,6 +21,20 @@ public class JobTransfer {
     return folders.workOf(transfer.partnerId(), transfer.transferId());
   }
 
+  /** The file the job reads: the upload itself, or its decrypted content for a .pgp upload. */
+  Path dataToLoad(FileTransfer transfer) {
+    String name = transfer.fileName();
+    return name.endsWith(".pgp") || name.endsWith(".gpg")
+        ? workFolder(transfer).resolve(plaintextName(name))
+        : workFolder(transfer).resolve(name);
+  }
+
+  static String plaintextName(String fileName) {
+    return fileName.endsWith(".pgp") || fileName.endsWith(".gpg")
+        ? ".plaintext-" + fileName.substring(0, fileName.length() - 4)
+        : fileName;
+  }
+
   FileSet files(FileTransfer transfer) {
     return FileSet.in(workFolder(transfer), transfer.fileName());
   }

@@ -75,8 +75,12 @@ public class ProductionSafetyCheck {
   String webshopJmsPassword;
 
   @Inject
-  @ConfigProperty(name = "BATCH_SUBMITTER_PASSWORD", defaultValue = "")
+  @ConfigProperty(name = "BATCH_SUBMITTER_PASSWORD", defaultValue = "unset")
   String batchSubmitterPassword;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.files.pgp.passphrase", defaultValue = "unset")
+  String pgpPassphrase;
 
   @Inject
   @ConfigProperty(name = "b2bhub.webhooks.allow-plain-http", defaultValue = "false")
@@ -128,6 +132,9 @@ public class ProductionSafetyCheck {
     }
     if (BatchJobSubmitter.SANDBOX_PASSWORD.equals(batchSubmitterPassword)) {
       inUse.add("BATCH_SUBMITTER_PASSWORD");
+    }
+    if ("sandbox-pgp-passphrase".equals(pgpPassphrase)) {
+      inUse.add("B2BHUB_FILES_PGP_PASSPHRASE");
     }
     if (webhooksOverPlainHttp) {
       inUse.add("B2BHUB_WEBHOOKS_ALLOW_PLAIN_HTTP");

@@ -1,7 +1,8 @@
 -- Files partners exchange with the hub (SFTP inbox and outbox), one row per file, whatever became of it.
 -- status: PROCESSING (a job is loading it), COMPLETED, REJECTED (bad file, moved to error/ with a report),
 -- DUPLICATE (its sequence was already taken), FAILED (the job failed or was stopped: an operator restarts
--- it), SENT / SEND_FAILED (outbound files pushed to the partner's own SFTP server).
+-- it); outbound: PUBLISHED (in the partner's outbox/), SENDING (to be pushed to the partner's own SFTP
+-- server, attempts and next_attempt_at say when), SENT, SEND_FAILED (attempts exhausted, alerted).
 CREATE TABLE file_transfer (
   id               BIGINT                   NOT NULL PRIMARY KEY,
   transfer_id      VARCHAR(36)              NOT NULL,
@@ -23,14 +24,18 @@ CREATE TABLE file_transfer (
   correlation_id   VARCHAR(128)             NOT NULL,
   received_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   completed_at     TIMESTAMP WITH TIME ZONE,
+  attempts         INTEGER                  DEFAULT 0 NOT NULL,
+  next_attempt_at  TIMESTAMP WITH TIME ZONE,
   CONSTRAINT file_transfer_id_uq UNIQUE (transfer_id),
   CONSTRAINT file_transfer_direction_ck CHECK (direction IN ('IN', 'OUT')),
   CONSTRAINT file_transfer_status_ck CHECK (status IN
-    ('PROCESSING', 'COMPLETED', 'REJECTED', 'DUPLICATE', 'FAILED', 'SENT', 'SEND_FAILED'))
+    ('PROCESSING', 'COMPLETED', 'REJECTED', 'DUPLICATE', 'FAILED', 'PUBLISHED', 'SENDING', 'SENT',
+     'SEND_FAILED'))
 );
 CREATE SEQUENCE file_transfer_seq START WITH 50 INCREMENT BY 50;
 CREATE INDEX file_transfer_partner_ix ON file_transfer (partner_id, received_at, id);
 CREATE INDEX file_transfer_status_ix ON file_transfer (status, partner_id, flow);
+CREATE INDEX file_transfer_due_ix ON file_transfer (status, next_attempt_at);
 
 -- The dedupe table: one row per (partner, flow, sequence) a file has taken. A second file with a taken
 -- sequence is a duplicate; a rejected file gives its sequence back so the corrected file can use it.
@@ -65,4 +70,14 @@ CREATE TABLE partner_sftp_target (
   remote_dir       VARCHAR(255)             NOT NULL,
   host_key         VARCHAR(4096)            NOT NULL,
   updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- A partner's OpenPGP public key (armored): files it sends encrypted must be signed with it; with
+-- require_encryption, files that are not encrypted are rejected.
+CREATE TABLE partner_pgp_key (
+  partner_id         VARCHAR(40)              NOT NULL PRIMARY KEY,
+  fingerprint        VARCHAR(80)              NOT NULL,
+  armored_key        VARCHAR(16000)           NOT NULL,
+  require_encryption BOOLEAN                  NOT NULL,
+  updated_at         TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -314,4 +314,121 @@ class SftpInventoryIT {
         .then()
         .body("items.errorCode", hasItem("SFTP_KEY_NOT_REGISTERED"));
   }
+
+  @Test
+  void pgpEncryptedAndSignedFileIsDecryptedVerifiedLoadedAndArchivedEncrypted() throws Exception {
+    PartnerPgp partnerKey = PartnerPgp.newKey();
+    hub.admin()
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(
+            java.util.Map.of("publicKey", partnerKey.armoredPublicKey(), "requireEncryption", true))
+        .put("/api/v1/admin/files/partners/" + partnerId + "/pgp")
+        .then()
+        .statusCode(200);
+    String hubKey =
+        hub.admin()
+            .get("/api/v1/admin/files/pgp-public-key")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    InventoryFiles plain = InventoryFiles.of(500);
+    sftp.uploadWithSidecars(FILE, plain.content(), plain.records(), plain.qty());
+    assertEquals("ENCRYPTION_REQUIRED", ack(FILE).getString("code"));
+
+    String encryptedName = "inventory_20250916T0300Z_002.csv.pgp";
+    byte[] encrypted = partnerKey.signAndEncrypt(plain.content(), FILE, hubKey);
+    sftp.uploadWithSidecars(encryptedName, encrypted, plain.records(), plain.qty());
+
+    JsonPath ack = ack(encryptedName);
+    assertEquals("ACCEPTED", ack.getString("status"));
+    assertEquals(500, inventory().getLong("rows"));
+    assertEquals(plain.qty(), inventory().getLong("quantity"));
+    assertTrue(sftp.list("archive").contains(encryptedName));
+    byte[] archived =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of(
+                System.getProperty("b2bhub.it.serverDir"),
+                "files",
+                "partners",
+                partnerId,
+                "archive",
+                encryptedName));
+    assertEquals(
+        SftpPartner.sha256(encrypted), SftpPartner.sha256(archived), "archived as received");
+
+    PartnerPgp stranger = PartnerPgp.newKey();
+    String forged = "inventory_20250916T0400Z_003.csv.pgp";
+    sftp.uploadWithSidecars(
+        forged,
+        stranger.signAndEncrypt(plain.content(), FILE, hubKey),
+        plain.records(),
+        plain.qty());
+    assertEquals("PGP_SIGNATURE_INVALID", ack(forged).getString("code"));
+  }
+
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIf("openSshPresent")
+  void openSshCommandLineClientUploadsAFileThatIsLoaded() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openssh");
+    java.nio.file.Path keyFile = dir.resolve("id_ecdsa");
+    run(dir, "ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f", keyFile.toString());
+    SftpPartner.registerKey(
+        hub, partnerId, java.nio.file.Files.readString(dir.resolve("id_ecdsa.pub")).strip());
+    JsonPath endpoint = SftpPartner.endpoint(hub);
+    int port = endpoint.getInt("port");
+    java.nio.file.Files.writeString(
+        dir.resolve("known_hosts"),
+        "[127.0.0.1]:" + port + " " + endpoint.getString("hostPublicKey") + "\n");
+
+    InventoryFiles file = InventoryFiles.of(250);
+    java.nio.file.Files.write(dir.resolve(FILE), file.content());
+    java.nio.file.Files.writeString(
+        dir.resolve(FILE + ".sha256"), SftpPartner.sha256(file.content()));
+    java.nio.file.Files.writeString(
+        dir.resolve("manifest.json"),
+        SftpPartner.manifest(FILE, file.records(), file.qty(), SftpPartner.sha256(file.content())));
+    java.nio.file.Files.writeString(
+        dir.resolve("batch"),
+        String.join(
+            "\n",
+            "put " + FILE + " inbox/" + FILE + ".part",
+            "rename inbox/" + FILE + ".part inbox/" + FILE,
+            "put " + FILE + ".sha256 inbox/" + FILE + ".sha256",
+            "put manifest.json inbox/manifest.json",
+            ""));
+    run(
+        dir,
+        "sftp",
+        "-i",
+        keyFile.toString(),
+        "-P",
+        Integer.toString(port),
+        "-o",
+        "UserKnownHostsFile=" + dir.resolve("known_hosts"),
+        "-o",
+        "StrictHostKeyChecking=yes",
+        "-o",
+        "BatchMode=yes",
+        "-b",
+        dir.resolve("batch").toString(),
+        partnerId + "@127.0.0.1");
+
+    assertEquals("ACCEPTED", ack(FILE).getString("status"));
+    assertEquals(250, inventory().getLong("rows"));
+  }
+
+  static boolean openSshPresent() {
+    return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/sftp"))
+        && java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/ssh-keygen"));
+  }
+
+  private static void run(java.nio.file.Path dir, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "finished: " + output);
+    assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
+  }
 }
