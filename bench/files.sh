@@ -97,7 +97,7 @@ loaded=$(sql "SELECT COUNT(*) FROM inventory_level WHERE transfer_id = '$transfe
 echo "killed with $loaded of $ROWS rows committed"
 start_server
 instance=$(sql "SELECT job_instance_id FROM file_transfer WHERE transfer_id = '$transfer'")
-echo "after restart: job instance $instance is $(curl "${ADMIN[@]}" "$BASE/ibm/api/batch/jobinstances/$instance" | grep -o '"batchStatus":"[A-Z]*"'), transfer $(sql "SELECT status FROM file_transfer WHERE transfer_id = '$transfer'")"
+echo "after restart: job instance $instance is $(curl "${ADMIN[@]}" "$BASE/ibm/api/batch/jobinstances/$instance" | grep -o '"batchStatus" *: *"[A-Z]*"'), transfer $(sql "SELECT status FROM file_transfer WHERE transfer_id = '$transfer'")"
 restart_started=$(date +%s%N)
 curl "${ADMIN[@]}" -o /dev/null -w 'restart: HTTP %{http_code}\n' -X PUT -H 'Content-Type: application/json' \
   -d '{"jobParameters":{}}' "$BASE/ibm/api/batch/jobinstances/$instance?action=restart"
@@ -106,4 +106,6 @@ echo "restart -> completed: $(( ($(date +%s%N) - restart_started) / 1000000 )) m
 echo "expected: $ROWS rows, qty $qty2"
 echo "loaded:   $(sql "SELECT COUNT(*) || ' rows, qty ' || SUM(quantity) FROM inventory_level WHERE transfer_id = '$transfer'")"
 echo "ACK: $(head -c 400 "$(ack_file "$name2")")"
-echo "executions: $(curl "${ADMIN[@]}" "$BASE/ibm/api/batch/jobinstances/$instance/jobexecutions" | grep -o '"batchStatus":"[A-Z]*"' | tr '\n' ' ')"
+echo "executions of job instance $instance: $(sql "SELECT string_agg(execnum || ':' || CASE batchstatus WHEN 3 THEN 'STOPPED' WHEN 4 THEN 'FAILED' WHEN 5 THEN 'COMPLETED' ELSE batchstatus::text END, ' ' ORDER BY execnum) FROM wlpjobexecution WHERE fk_jobinstanceid = $instance")"
+echo "== step times (job repository) =="
+sql "SELECT stepname || ': ' || (endtime - starttime) || ', read ' || m_read || ', commits ' || m_commit FROM wlpstepthreadexecution ORDER BY stepexecid"

@@ -52,6 +52,7 @@ public class InventoryFileValidation extends AbstractBatchlet {
     long records = 0;
     long qty = 0;
     KeySeen keys = new KeySeen(manifest.records());
+    InventoryCsv csv = new InventoryCsv();
     try (PositionedLineReader reader = new PositionedLineReader(data, 0)) {
       String header = reader.next();
       String headerProblem =
@@ -67,7 +68,7 @@ public class InventoryFileValidation extends AbstractBatchlet {
           report.accept(new LineError(lineNumber, "*", "empty line"));
           continue;
         }
-        InventoryRecord record = InventoryCsv.parse(line, lineNumber, report);
+        InventoryRecord record = csv.parse(line, lineNumber, report);
         if (record == null) {
           continue;
         }

@@ -12,11 +12,13 @@ import jakarta.inject.Named;
 @Named("inventoryRecordProcessor")
 @Dependent
 public class InventoryRecordProcessor implements ItemProcessor {
+  private final InventoryCsv csv = new InventoryCsv();
+
   @Override
   public Object processItem(Object item) {
     NumberedLine line = (NumberedLine) item;
     InventoryRecord record =
-        InventoryCsv.parse(
+        csv.parse(
             line.text(),
             line.number(),
             e -> {

@@ -1,7 +1,5 @@
 package io.b2bhub.files;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Remembers the keys (SKU and location) of a file's lines in two primitive arrays sized from the
  * manifest's record count, so finding a repeated key in a million lines costs about 24 MB and no
@@ -64,15 +62,15 @@ final class KeySeen {
     return (int) h & mask;
   }
 
-  /** FNV-1a over "sku NUL location", then a murmur finaliser. */
+  /** FNV-1a over the UTF-16 chars of "sku NUL location", then a murmur finaliser. */
   private static long hash(String sku, String location) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : sku.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    for (int i = 0; i < sku.length(); i++) {
+      h = (h ^ sku.charAt(i)) * 0x100000001b3L;
     }
-    h = (h ^ 0) * 0x100000001b3L;
-    for (byte b : location.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    h = h * 0x100000001b3L;
+    for (int i = 0; i < location.length(); i++) {
+      h = (h ^ location.charAt(i)) * 0x100000001b3L;
     }
     h ^= h >>> 33;
     h *= 0xc4ceb9fe1a85ec53L;
