@@ -76,6 +76,16 @@ class InventoryImportRestartIT {
           loadedBeforeRestart > 0 && loadedBeforeRestart < ROWS,
           "stopped mid-load: " + loadedBeforeRestart + " of " + ROWS);
       assertEquals("FAILED", transfer(hub, partnerId).getString("[0].status"));
+      // The poller leaves a failed transfer to the operator: no second job, no second transfer.
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+      assertEquals(1, transfer(hub, partnerId).getList("$").size());
+      assertEquals(
+          1,
+          hub.admin()
+              .get("/ibm/api/batch/jobinstances/" + instanceId + "/jobexecutions")
+              .jsonPath()
+              .getList("$")
+              .size());
 
       hub.admin()
           .contentType(ContentType.JSON)

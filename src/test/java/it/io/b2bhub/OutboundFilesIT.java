@@ -109,6 +109,56 @@ class OutboundFilesIT {
     }
   }
 
+  @Test
+  void orderExportFileFollowsThePartnersFieldMappingAndCarriesControlTotals() throws Exception {
+    Hub hub = new Hub(url);
+    Hub.RegisteredPartner partner = hub.register(List.of("erp.orders:write", "orders:read"));
+    String tenant = "t" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String token = hub.token(partner, "erp.orders:write");
+    hub.createOrder(token, tenant, "o-1");
+    hub.createOrder(token, tenant, "o-2");
+    hub.admin()
+        .contentType("text/csv")
+        .body(
+            "ours,partner,type,notes\n"
+                + "order_id,OrderNumber,string,stable external id\n"
+                + "total_amount,TotalGross,integer,minor units\n")
+        .put("/api/v1/admin/partners/" + partner.partnerId() + "/field-mappings/orders")
+        .then()
+        .statusCode(200);
+
+    String fileName =
+        Deadline.await(
+            Duration.ofSeconds(30),
+            "both orders are exported into a file",
+            () -> {
+              io.restassured.response.Response published =
+                  hub.admin().post("/api/v1/admin/files/order-exports/" + partner.partnerId());
+              return published.statusCode() == 201
+                      && published.jsonPath().getLong("recordsDeclared") == 2
+                  ? published.jsonPath().getString("fileName")
+                  : null;
+            });
+
+    KeyPair key = SftpPartner.newKey();
+    SftpPartner.registerKey(hub, partner.partnerId(), SftpPartner.openSshLine(key));
+    try (SftpPartner sftp = SftpPartner.connect(hub, partner.partnerId(), key)) {
+      List<String> lines =
+          new String(sftp.read("outbox/" + fileName), StandardCharsets.UTF_8).lines().toList();
+      List<String> header = List.of(lines.get(0).split(","));
+      assertTrue(header.contains("OrderNumber") && header.contains("TotalGross"), lines.get(0));
+      assertEquals(3, lines.size());
+      JsonPath manifest =
+          JsonPath.from(
+              new String(
+                  sftp.read("outbox/" + fileName + ".manifest.json"), StandardCharsets.UTF_8));
+      assertEquals(2, manifest.getInt("records"));
+      assertEquals(2 * 1189, manifest.getInt("sums.TotalGross"));
+      assertEquals(
+          SftpPartner.sha256(sftp.read("outbox/" + fileName)), manifest.getString("sha256"));
+    }
+  }
+
   private static String publish(Hub hub, String partnerId) {
     return hub.admin()
         .contentType(ContentType.JSON)

@@ -177,6 +177,25 @@ class SftpInventoryIT {
   }
 
   @Test
+  void sequenceGapIsLoadedAndRaisesAnAlert() throws IOException {
+    InventoryFiles file = InventoryFiles.of(10);
+    sftp.uploadWithSidecars(FILE, file.content(), file.records(), file.qty());
+    assertEquals("ACCEPTED", ack(FILE).getString("status"));
+    String third = "inventory_20250916T0400Z_003.csv";
+    sftp.uploadWithSidecars(third, file.content(), file.records(), file.qty());
+    assertEquals("ACCEPTED", ack(third).getString("status"));
+
+    hub.admin()
+        .queryParam("kind", "FILE_SEQUENCE_GAP")
+        .queryParam("subject", partnerId)
+        .get("/api/v1/admin/alerts")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(1))
+        .body("[0].message", org.hamcrest.Matchers.containsString("sequence 3 arrived after 1"));
+  }
+
+  @Test
   void truncatedUploadThatIsNeverRenamedIsNeverProcessed() throws IOException {
     InventoryFiles file = InventoryFiles.of(100);
     byte[] half = java.util.Arrays.copyOf(file.content(), file.content().length / 2);
@@ -372,10 +391,11 @@ class SftpInventoryIT {
   @org.junit.jupiter.api.condition.EnabledIf("openSshPresent")
   void openSshCommandLineClientUploadsAFileThatIsLoaded() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openssh");
-    java.nio.file.Path keyFile = dir.resolve("id_ecdsa");
-    run(dir, "ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f", keyFile.toString());
+    // Ed25519, the key most partners generate today.
+    java.nio.file.Path keyFile = dir.resolve("id_ed25519");
+    run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString());
     SftpPartner.registerKey(
-        hub, partnerId, java.nio.file.Files.readString(dir.resolve("id_ecdsa.pub")).strip());
+        hub, partnerId, java.nio.file.Files.readString(dir.resolve("id_ed25519.pub")).strip());
     JsonPath endpoint = SftpPartner.endpoint(hub);
     int port = endpoint.getInt("port");
     java.nio.file.Files.writeString(
