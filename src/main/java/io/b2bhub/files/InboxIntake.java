@@ -80,7 +80,16 @@ public class InboxIntake {
       }
       return false;
     }
-    if (IncomingFileName.isSidecar(fileName) || openUploads.isOpen(partnerId, fileName)) {
+    if (IncomingFileName.isSidecar(fileName)) {
+      if (age.compareTo(settings.partialUploadMaxAge()) > 0) {
+        // A checksum or manifest whose data file never came: kept in error/, not deleted.
+        FileMoves.moveIfPresent(entry, folders.folder(partnerId, PartnerFolders.ERROR), fileName);
+        outcomes.audited(
+            partnerId, "file.orphan-sidecar " + fileName, "SIDECAR_WITHOUT_FILE", "sftp");
+      }
+      return false;
+    }
+    if (openUploads.isOpen(partnerId, fileName)) {
       return false;
     }
     try (CorrelationContext.Scope scope = CorrelationContext.bindNew("file")) {
