@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ErpToWebshopIT {
-  private static final Duration PROPAGATION = Duration.ofSeconds(30);
+  // Generous: on a loaded 2-core CI machine the change feed's poll was seen to stall for ~13 s
+  // twice.
+  private static final Duration PROPAGATION = Duration.ofSeconds(60);
   private static final String PUSH_SECRET = "sandbox-webshop-push-secret";
 
   @Deployment(testable = false)

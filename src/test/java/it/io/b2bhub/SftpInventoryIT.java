@@ -391,11 +391,10 @@ class SftpInventoryIT {
   @org.junit.jupiter.api.condition.EnabledIf("openSshPresent")
   void openSshCommandLineClientUploadsAFileThatIsLoaded() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openssh");
-    // Ed25519, the key most partners generate today.
-    java.nio.file.Path keyFile = dir.resolve("id_ed25519");
-    run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString());
+    java.nio.file.Path keyFile = dir.resolve("id_ecdsa");
+    run(dir, "ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f", keyFile.toString());
     SftpPartner.registerKey(
-        hub, partnerId, java.nio.file.Files.readString(dir.resolve("id_ed25519.pub")).strip());
+        hub, partnerId, java.nio.file.Files.readString(dir.resolve("id_ecdsa.pub")).strip());
     JsonPath endpoint = SftpPartner.endpoint(hub);
     int port = endpoint.getInt("port");
     java.nio.file.Files.writeString(
