@@ -17,7 +17,6 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.PGPCompressedData;
-import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
@@ -235,9 +234,5 @@ public final class OpenPgp {
       encoder.encode(armored);
     }
     return bytes.toString(StandardCharsets.US_ASCII);
-  }
-
-  static boolean isEncryptedData(Object o) {
-    return o instanceof PGPEncryptedData;
   }
 }
