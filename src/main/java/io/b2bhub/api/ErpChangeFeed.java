@@ -49,8 +49,14 @@ public class ErpChangeFeed {
   @ConfigProperty(name = "b2bhub.erp.read-deadline", defaultValue = "PT5S")
   Duration deadline;
 
+  /** A cycle slower than this is logged with where its time went: the feed's lag is its sum. */
+  @Inject
+  @ConfigProperty(name = "b2bhub.erp.changes.slow-cycle", defaultValue = "PT3S")
+  Duration slowCycle;
+
   private ScheduledFuture<?> task;
   private volatile boolean erpWasDown;
+  private volatile long lastCycleEnded;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     if (enabled) {
@@ -68,15 +74,18 @@ public class ErpChangeFeed {
   }
 
   void cycle() {
+    warnIfStartedLate();
+    CycleTimer timer = new CycleTimer();
     try (CorrelationContext.Scope ignored = CorrelationContext.bindNew("erp-changes")) {
-      List<ErpChange> changes;
-      do {
-        long position = announcements.position();
-        changes = erp.changesAfter(position, batch, deadline);
-        if (changes.isEmpty() || !announcements.announce(position, changes)) {
-          break;
-        }
-      } while (changes.size() == batch);
+      boolean more = true;
+      while (more) {
+        long position = timer.positionRead(announcements::position);
+        List<ErpChange> changes = timer.feedRead(() -> erp.changesAfter(position, batch, deadline));
+        more =
+            !changes.isEmpty()
+                && timer.announced(() -> announcements.announce(position, changes))
+                && changes.size() == batch;
+      }
       if (erpWasDown) {
         LOG.info("ERP change feed readable again");
         erpWasDown = false;
@@ -88,6 +97,24 @@ public class ErpChangeFeed {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ERP change feed cycle failed; retrying on the next cycle", e);
+    } finally {
+      timer.reportIfSlow(slowCycle);
+      lastCycleEnded = System.nanoTime();
+    }
+  }
+
+  /** A cycle that starts long after its delay means the scheduler had no thread for it. */
+  private void warnIfStartedLate() {
+    long ended = lastCycleEnded;
+    if (ended != 0) {
+      long idleMs = (System.nanoTime() - ended) / 1_000_000;
+      if (idleMs > pollIntervalMs + slowCycle.toMillis()) {
+        LOG.warning(
+            () ->
+                "ERP change feed cycle started "
+                    + (idleMs - pollIntervalMs)
+                    + " ms later than its poll interval");
+      }
     }
   }
 }
