@@ -36,6 +36,9 @@ import javax.net.ssl.X509TrustManager;
  * fixed arrival rates (open loop; latency counted from each request's scheduled time), step by
  * step until p99 passes 50 ms.
  *
+ * <p>sign PARTNER SECRET COUNT FILE: pre-signed pushes for the native load generator (wrk with
+ * bench/inbound.lua), which costs the shared cores far less than this JVM client does.
+ *
  * <p>outbound BASE ADMIN PASSWORD PARTNER PER_RECEIVER TIMEOUT_ONE: 10 receivers on loopback, one
  * of them never answering in time when TIMEOUT_ONE is true; PER_RECEIVER test events queued for
  * each; prints deliveries/s and delivery lag (event time to receipt) at the healthy receivers.
@@ -44,6 +47,8 @@ public class WebhookBench {
   public static void main(String[] args) throws Exception {
     if (args[0].equals("inbound")) {
       inbound(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]));
+    } else if (args[0].equals("sign")) {
+      sign(args[1], args[2], Integer.parseInt(args[3]), args[4]);
     } else {
       outbound(
           args[1],
@@ -56,9 +61,31 @@ public class WebhookBench {
     System.exit(0);
   }
 
+  /**
+   * Writes COUNT signed pushes of new events, one per line ("X-Signature value", tab, body), for
+   * the native load generator (bench/inbound.lua). Signed now: use them within the partner's window.
+   */
+  static void sign(String partner, String secret, int count, String file) throws Exception {
+    long run = System.currentTimeMillis();
+    long t = Instant.now().getEpochSecond();
+    try (var out =
+        new java.io.BufferedWriter(
+            new java.io.FileWriter(file, StandardCharsets.UTF_8), 1 << 20)) {
+      for (int n = 0; n < count; n++) {
+        String body = orderCreated(partner + "-" + run + "-" + n);
+        out.write("t=" + t + ",v1=" + hmac(secret, t + "." + body));
+        out.write('\t');
+        out.write(body);
+        out.write('\n');
+      }
+    }
+  }
+
   static void inbound(String base, String partner, String secret, String rates, int seconds)
       throws Exception {
     HttpClient client = client();
+    // Unique per run, so a second run on the same database pushes new events, not replays.
+    long run = System.currentTimeMillis();
     for (String step : rates.split(",")) {
       // "w200": a warm-up step at 200/s, reported but never the reason to stop.
       boolean warmUp = step.startsWith("w");
@@ -80,7 +107,7 @@ public class WebhookBench {
             long scheduled = start + n * periodNanos;
             senders.submit(
                 () -> {
-                  String body = orderCreated(partner + "-" + rate + "-" + n);
+                  String body = orderCreated(partner + "-" + run + "-" + rate + "-" + n);
                   long t = Instant.now().getEpochSecond();
                   try {
                     HttpResponse<Void> response =

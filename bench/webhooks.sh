@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Webhook benchmarks on PostgreSQL, loopback only; prints the figures.
-# Inbound: signed pushes at rising fixed rates until p99 > 50 ms (the outbox relay is off during
-# this phase, so the measurement is the receiving door: verify, dedupe, store, 202).
+# Inbound: pre-signed pushes of new events sent by wrk (a native load generator, so the client
+# takes little of the 2 shared cores) with a rising number of connections, 20 s per step after a
+# warm-up, until p99 > 50 ms; the outbox relay is off, so the figure is the receiving door (verify,
+# dedupe, store, 202). OPEN_LOOP_RATES=250,500 also runs the JVM client at fixed arrival rates.
 # Outbound: PER_RECEIVER test events to each of 10 receivers, first all healthy, then with one
 # receiver that never answers within the hub's timeout.
-#   RATES=w100,w200,250,500,750,1000,1500,2000,2500,3000 STEP_SECONDS=20 (w: warm-up step) PER_RECEIVER=10000 bash bench/webhooks.sh
+#   CONNECTIONS=1,2,4,8,16,32,64 STEP_SECONDS=20 WARMUP_SECONDS=60 PER_RECEIVER=10000 bash bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RATES=${RATES:-w100,w200,250,500,750,1000,1500,2000,2500,3000}
+CONNECTIONS=${CONNECTIONS:-1,2,4,8,16,32,64}
 STEP_SECONDS=${STEP_SECONDS:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+OPEN_LOOP_RATES=${OPEN_LOOP_RATES:-}
 PER_RECEIVER=${PER_RECEIVER:-10000}
 BENCH_DB=b2bhub_webhooks_bench
 BASE=https://localhost:9443
@@ -19,6 +23,8 @@ ADMIN=(-sk -u "$ADMIN_USER:$ADMIN_PASSWORD")
 SERVER=target/liberty/wlp/bin/server
 
 source bench/lib.sh
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 fresh_database "$BENCH_DB"
 
@@ -35,11 +41,38 @@ register() {
     "$BASE/api/v1/admin/partners"
 }
 
-echo "== inbound: signed pushes, rising rates, $STEP_SECONDS s each (outbox relay off) =="
+# One closed-loop step: $1 connections for $2 s; prints wrk's RESULT line.
+push_step() {
+  local pushes=target/bench-pushes.txt
+  # Signed just before the step (the partner's window is 600 s), more than the step can send.
+  java bench/WebhookBench.java sign bench-pusher "$secret" $(( $2 * 4000 )) "$pushes"
+  PUSHES=$pushes PARTNER=bench-pusher THREADS=2 \
+    wrk -t2 -c"$1" -d"$2"s --timeout 10s --latency -s bench/inbound.lua "$BASE" | grep '^RESULT'
+}
+
+echo "== inbound: signed pushes by wrk, rising connections, $STEP_SECONDS s each (outbox relay off) =="
 B2BHUB_OUTBOX_RELAY_ENABLED=false start_server
 created=$(register bench-pusher)
 secret=$(grep -o '"kind":"WEBHOOK_SECRET"[^}]*"secret":"[^"]*' <<<"$created" | grep -o '"secret":"[^"]*' | cut -d'"' -f4)
-java bench/WebhookBench.java inbound "$BASE" bench-pusher "$secret" "$RATES" "$STEP_SECONDS"
+echo "warm-up: 8 connections for $WARMUP_SECONDS s (not counted)"
+push_step 8 "$WARMUP_SECONDS" >/dev/null
+best=none
+for connections in ${CONNECTIONS//,/ }; do
+  result=$(push_step "$connections" "$STEP_SECONDS")
+  echo "connections $connections: ${result#RESULT }"
+  p99=$(grep -o 'p99=[0-9.]*' <<<"$result" | cut -d= -f2)
+  other=$(grep -o 'other=[0-9]*' <<<"$result" | cut -d= -f2)
+  errors=$(grep -o 'errors=[0-9]*' <<<"$result" | cut -d= -f2)
+  if awk "BEGIN{exit !($p99 > 50)}" || [ "$other" != 0 ] || [ "$errors" != 0 ]; then
+    echo "p99 above 50 ms (or non-202 answers) with $connections connections; stopping"
+    break
+  fi
+  best="$(grep -o 'rate=[0-9.]*' <<<"$result" | cut -d= -f2)/s with $connections connections"
+done
+echo "inbound: highest rate at p99 <= 50 ms and every push 202: $best"
+if [ -n "$OPEN_LOOP_RATES" ]; then
+  java bench/WebhookBench.java inbound "$BASE" bench-pusher "$secret" "$OPEN_LOOP_RATES" "$STEP_SECONDS"
+fi
 stop_server
 
 echo "== outbound: $PER_RECEIVER test events to each of 10 receivers =="
