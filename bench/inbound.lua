@@ -1,5 +1,6 @@
 -- wrk script: replays pre-signed webhook pushes (WebhookBench.java sign), each event once.
 -- PUSHES=file PARTNER=id wrk -t2 -cN -dS --latency -s bench/inbound.lua https://localhost:9443
+dofile("bench/wrk_report.lua")
 local pushes = {}
 local threads = {}
 local next_thread = 1
@@ -42,15 +43,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local ok, bad = 0, 0
-  for _, thread in ipairs(threads) do
-    ok = ok + thread:get("accepted")
-    bad = bad + thread:get("other")
-  end
-  io.write(string.format("RESULT accepted=%d other=%d errors=%d rate=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f\n",
-    ok, bad, summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.status + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000))
+  report(threads, summary, latency, "accepted", "accepted", "other")
 end

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the ERP sync API and the order export, on PostgreSQL, sandbox ERP at 0 ms latency.
 # Loopback only. Starts its own server (target/liberty), prints the figures, stops the server.
-#   RATE=300 DURATION=60 REPLAY_SECONDS=20 EXPORT_PAGES=2000 SEED_ORDERS=1000000 bash bench/run.sh
+#   RATE=300 DURATION=60 REPLAY_SECONDS=20 REPLAY_WARMUP=120 EXPORT_PAGES=2000 SEED_ORDERS=1000000 bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,3 +54,19 @@ as_postgres -d "$BENCH_DB" -c "
 as_postgres -d "$BENCH_DB" -c "VACUUM ANALYZE order_sync"
 
 java bench/SyncBench.java "$BASE" "$client_id" "$secret" "$RATE" "$DURATION" "$REPLAY_SECONDS" "$EXPORT_PAGES"
+
+# Replays again, sent by wrk: the JVM client above takes a large share of the same 2 cores, so its
+# replay figure understates the server. 2,000 orders are created first (one connection), then
+# their keys are replayed with a rising number of connections.
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+token=$(curl -sk -u "$client_id:$secret" \
+  -d 'grant_type=client_credentials&scope=erp.orders%3Awrite%20orders%3Aread' \
+  "$BASE/oidc/endpoint/OP/token" | grep -o '"access_token":"[^"]*' | cut -d'"' -f4)
+export TOKEN=$token TENANT=replay$(date +%s) KEYS=2000
+wrk -t1 -c1 -d40s --timeout 10s -s bench/replays.lua "$BASE" >/dev/null
+echo "warm-up: replays, 16 connections for ${REPLAY_WARMUP:-120} s (not counted)"
+wrk -t2 -c16 -d"${REPLAY_WARMUP:-120}"s --timeout 10s -s bench/replays.lua "$BASE" >/dev/null
+for connections in 8 16 32 64; do
+  result=$(wrk -t2 -c"$connections" -d"$REPLAY_SECONDS"s --timeout 10s --latency -s bench/replays.lua "$BASE" | grep '^RESULT')
+  echo "replays by wrk, $connections connections: ${result#RESULT }"
+done

@@ -2,18 +2,20 @@
 # Webhook benchmarks on PostgreSQL, loopback only; prints the figures.
 # Inbound: pre-signed pushes of new events sent by wrk (a native load generator, so the client
 # takes little of the 2 shared cores) with a rising number of connections, 20 s per step after a
-# warm-up, until p99 > 50 ms; the outbox relay is off, so the figure is the receiving door (verify,
+# warm-up; the figure is the highest rate of a step with p99 <= 50 ms; the outbox relay is off, so the figure is the receiving door (verify,
 # dedupe, store, 202). OPEN_LOOP_RATES=250,500 also runs the JVM client at fixed arrival rates.
 # Outbound: PER_RECEIVER test events to each of 10 receivers, first all healthy, then with one
 # receiver that never answers within the hub's timeout.
-#   CONNECTIONS=1,2,4,8,16,32,64 STEP_SECONDS=20 WARMUP_SECONDS=60 PER_RECEIVER=10000 bash bench/webhooks.sh
+#   CONNECTIONS=1,2,4,8,16,24,32,48,64 STEP_SECONDS=20 WARMUP_SECONDS=180 PER_RECEIVER=10000 OUTBOUND=true bash bench/webhooks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONNECTIONS=${CONNECTIONS:-1,2,4,8,16,32,64}
+CONNECTIONS=${CONNECTIONS:-1,2,4,8,16,24,32,48,64}
 STEP_SECONDS=${STEP_SECONDS:-20}
-WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+# The JIT needs about three minutes of load before the figures settle on 2 cores.
+WARMUP_SECONDS=${WARMUP_SECONDS:-180}
 OPEN_LOOP_RATES=${OPEN_LOOP_RATES:-}
+OUTBOUND=${OUTBOUND:-true}
 PER_RECEIVER=${PER_RECEIVER:-10000}
 BENCH_DB=b2bhub_webhooks_bench
 BASE=https://localhost:9443
@@ -45,9 +47,10 @@ register() {
 push_step() {
   local pushes=target/bench-pushes.txt
   # Signed just before the step (the partner's window is 600 s), more than the step can send.
-  java bench/WebhookBench.java sign bench-pusher "$secret" $(( $2 * 4000 )) "$pushes"
-  PUSHES=$pushes PARTNER=bench-pusher THREADS=2 \
-    wrk -t2 -c"$1" -d"$2"s --timeout 10s --latency -s bench/inbound.lua "$BASE" | grep '^RESULT'
+  java bench/WebhookBench.java sign bench-pusher "$secret" $(( $2 * 3000 )) "$pushes"
+  local threads=$(( $1 < 2 ? 1 : 2 ))
+  PUSHES=$pushes PARTNER=bench-pusher THREADS=$threads \
+    wrk -t"$threads" -c"$1" -d"$2"s --timeout 10s --latency -s bench/inbound.lua "$BASE" | grep '^RESULT'
 }
 
 echo "== inbound: signed pushes by wrk, rising connections, $STEP_SECONDS s each (outbox relay off) =="
@@ -57,23 +60,32 @@ secret=$(grep -o '"kind":"WEBHOOK_SECRET"[^}]*"secret":"[^"]*' <<<"$created" | g
 echo "warm-up: 8 connections for $WARMUP_SECONDS s (not counted)"
 push_step 8 "$WARMUP_SECONDS" >/dev/null
 best=none
+best_rate=0
 for connections in ${CONNECTIONS//,/ }; do
   result=$(push_step "$connections" "$STEP_SECONDS")
   echo "connections $connections: ${result#RESULT }"
   p99=$(grep -o 'p99=[0-9.]*' <<<"$result" | cut -d= -f2)
   other=$(grep -o 'other=[0-9]*' <<<"$result" | cut -d= -f2)
   errors=$(grep -o 'errors=[0-9]*' <<<"$result" | cut -d= -f2)
-  if awk "BEGIN{exit !($p99 > 50)}" || [ "$other" != 0 ] || [ "$errors" != 0 ]; then
-    echo "p99 above 50 ms (or non-202 answers) with $connections connections; stopping"
+  rate=$(grep -o 'rate=[0-9.]*' <<<"$result" | cut -d= -f2)
+  # A single noisy step (a checkpoint, a JIT deoptimisation) does not end the search; overload does.
+  if awk "BEGIN{exit !($p99 <= 50)}" && [ "$other" = 0 ] && [ "$errors" = 0 ] \
+      && awk "BEGIN{exit !($rate > $best_rate)}"; then
+    best_rate=$rate
+    best="$rate/s with $connections connections"
+  fi
+  if awk "BEGIN{exit !($p99 > 250)}"; then
+    echo "p99 above 250 ms with $connections connections: overloaded; stopping"
     break
   fi
-  best="$(grep -o 'rate=[0-9.]*' <<<"$result" | cut -d= -f2)/s with $connections connections"
 done
-echo "inbound: highest rate at p99 <= 50 ms and every push 202: $best"
+echo "inbound: highest rate at p99 <= 50 ms with every push answered 202: $best"
 if [ -n "$OPEN_LOOP_RATES" ]; then
   java bench/WebhookBench.java inbound "$BASE" bench-pusher "$secret" "$OPEN_LOOP_RATES" "$STEP_SECONDS"
 fi
 stop_server
+
+[ "$OUTBOUND" = true ] || exit 0
 
 echo "== outbound: $PER_RECEIVER test events to each of 10 receivers =="
 start_server

@@ -6,6 +6,7 @@ import io.b2bhub.partners.RequiresScope;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -39,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * of the same request gets the first answer again (Idempotent-Replayed: true) without a second ERP
  * call.
  */
+// One instance serves every request: building a resource per call was a visible share of the hot
+// path.
+@ApplicationScoped
 @Path("/v1/erp")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import io.b2bhub.platform.CorrelationContext;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The webshop hands its events to the hub over HTTP: one envelope or a batch. 202 means every event
  * of the call is durably in the outbox; a batch is accepted whole or not at all.
  */
+// One instance serves every request: building a resource per call was a visible share of the hot
+// path.
+@ApplicationScoped
 @Path("/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

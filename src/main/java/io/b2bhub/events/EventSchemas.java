@@ -50,7 +50,12 @@ public class EventSchemas {
 
   /** Every problem with the event, as JSON Pointers into it; empty when it is valid. */
   public List<Problem.FieldError> problems(JsonObject event) {
-    JsonNode node = toNode(event);
+    return problems(event, event.toString());
+  }
+
+  /** The same, for an event the caller has already serialized ({@code text}). */
+  public List<Problem.FieldError> problems(JsonObject event, String text) {
+    JsonNode node = toNode(text);
     List<Problem.FieldError> problems = new ArrayList<>(errors(envelope, node, ""));
     if (!problems.isEmpty()) {
       return problems;
@@ -76,9 +81,9 @@ public class EventSchemas {
     return text.startsWith(location) ? text.substring(location.length()) : text;
   }
 
-  private static JsonNode toNode(JsonObject json) {
+  private static JsonNode toNode(String json) {
     try {
-      return MAPPER.readTree(json.toString());
+      return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Not JSON", e);
     }

@@ -26,6 +26,11 @@ import java.time.OffsetDateTime;
     query =
         "SELECT COUNT(e) FROM OutboxEvent e WHERE e.destination = :destination"
             + " AND e.eventId = :eventId")
+@NamedQuery(
+    name = "OutboxEvent.eventIdsByDestination",
+    query =
+        "SELECT e.eventId FROM OutboxEvent e WHERE e.destination = :destination"
+            + " AND e.eventId IN :eventIds")
 @NamedQuery(name = "OutboxEvent.recent", query = "SELECT e FROM OutboxEvent e ORDER BY e.id DESC")
 @NamedQuery(
     name = "OutboxEvent.recentUnsent",

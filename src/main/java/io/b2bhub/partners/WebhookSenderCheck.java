@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.List;
  * and with which secrets is it signing (several while a rotation overlaps).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class WebhookSenderCheck {
   @PersistenceContext(unitName = "b2bhub")
   EntityManager em;

@@ -1,7 +1,9 @@
 package io.b2bhub.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes and reads the audit log. Writes run in their own transaction so a call that fails and
@@ -33,13 +36,29 @@ public class AuditLog {
   @Resource(lookup = "jdbc/b2bhub")
   DataSource dataSource;
 
+  @Inject AuditCommits auditCommits;
+
+  @Inject
+  @ConfigProperty(name = "b2bhub.audit.max-batch", defaultValue = "200")
+  int maxBatch;
+
+  private GroupCommit<AuditRecord, Boolean> commits;
+
+  @PostConstruct
+  void createCommits() {
+    commits =
+        new GroupCommit<>(
+            auditCommits::writeAll, r -> auditCommits.writeAll(List.of(r)).get(0), maxBatch);
+  }
+
   /**
    * One row per call, so this is on every request's path: a plain insert that takes its id from the
-   * sequence in SQL, without the entity manager's bookkeeping or its sequencing lock.
+   * sequence in SQL, without the entity manager's bookkeeping or its sequencing lock. Concurrent
+   * calls share one transaction of their own ({@link GroupCommit}); this returns once the row is
+   * committed.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(AuditRecord record) {
-    insert(record);
+    commits.write(record);
   }
 
   /** Audits as part of the caller's work: the row exists exactly when that work commits. */
@@ -48,30 +67,49 @@ public class AuditLog {
     insert(record);
   }
 
+  /** Several rows in one statement batch, as part of the caller's work. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAllWithCurrentWork(List<AuditRecord> records) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (AuditRecord record : records) {
+        bind(insert, record);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Audit records not written", e);
+    }
+  }
+
   private void insert(AuditRecord record) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setObject(1, record.occurredAt());
-      insert.setString(2, record.direction().name());
-      insert.setString(3, record.partnerId());
-      insert.setString(4, record.actor());
-      insert.setString(5, record.operation());
-      insert.setString(6, record.outcome().name());
-      if (record.httpStatus() == null) {
-        insert.setNull(7, Types.INTEGER);
-      } else {
-        insert.setInt(7, record.httpStatus());
-      }
-      insert.setString(8, record.errorCode());
-      insert.setString(9, record.correlationId());
-      if (record.durationMs() == null) {
-        insert.setNull(10, Types.BIGINT);
-      } else {
-        insert.setLong(10, record.durationMs());
-      }
+      bind(insert, record);
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Audit record not written", e);
+    }
+  }
+
+  private static void bind(PreparedStatement insert, AuditRecord record) throws SQLException {
+    insert.setObject(1, record.occurredAt());
+    insert.setString(2, record.direction().name());
+    insert.setString(3, record.partnerId());
+    insert.setString(4, record.actor());
+    insert.setString(5, record.operation());
+    insert.setString(6, record.outcome().name());
+    if (record.httpStatus() == null) {
+      insert.setNull(7, Types.INTEGER);
+    } else {
+      insert.setInt(7, record.httpStatus());
+    }
+    insert.setString(8, record.errorCode());
+    insert.setString(9, record.correlationId());
+    if (record.durationMs() == null) {
+      insert.setNull(10, Types.BIGINT);
+    } else {
+      insert.setLong(10, record.durationMs());
     }
   }
 

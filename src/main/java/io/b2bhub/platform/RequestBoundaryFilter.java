@@ -31,6 +31,7 @@ public class RequestBoundaryFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(RequestBoundaryFilter.class.getName());
   private static final String AUDITED = "io.b2bhub.audited";
+  private static final String STARTED = "io.b2bhub.startedNanos";
 
   /** Set by the API layer once it knows which partner is calling. */
   public static final String PARTNER_ATTRIBUTE = "io.b2bhub.partnerId";
@@ -56,6 +57,9 @@ public class RequestBoundaryFilter extends HttpFilter {
     }
     response.setHeader(CorrelationIds.HEADER, correlationId);
     long started = System.nanoTime();
+    if (request.getAttribute(STARTED) == null) {
+      request.setAttribute(STARTED, started);
+    }
     try (CorrelationContext.Scope ignored = CorrelationContext.bind(correlationId)) {
       if (request.getContentLengthLong() > maxBodyBytes) {
         ProblemResponses.write(response, ErrorCode.PAYLOAD_TOO_LARGE, RequestBodyLimit.DETAIL);
@@ -84,20 +88,57 @@ public class RequestBoundaryFilter extends HttpFilter {
     }
     try {
       auditLog.record(
-          new AuditRecord(
-              OffsetDateTime.now(clock),
-              isAdminCall(request) ? AuditRecord.Direction.ADMIN : AuditRecord.Direction.INBOUND,
-              (String) request.getAttribute(PARTNER_ATTRIBUTE),
-              actor(request),
-              operation(request),
-              AuditRecord.Outcome.ofStatus(status),
+          record(
+              request,
               status,
               errorCode == null ? null : errorCode.toString(),
               correlationId,
-              durationMs));
+              durationMs,
+              clock));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Audit record could not be written", e);
     }
+  }
+
+  /**
+   * The audit row this request would get if it ended now with {@code status}: for work that writes
+   * it in its own transaction and then calls {@link #markAudited}.
+   */
+  public static AuditRecord auditOf(HttpServletRequest request, int status, Clock clock) {
+    Object started = request.getAttribute(STARTED);
+    long durationMs = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : 0;
+    return record(
+        request,
+        status,
+        null,
+        (String) request.getAttribute(CorrelationIds.REQUEST_ATTRIBUTE),
+        durationMs,
+        clock);
+  }
+
+  /** The request's audit row has been written with its work; this filter writes none. */
+  public static void markAudited(HttpServletRequest request) {
+    request.setAttribute(AUDITED, Boolean.TRUE);
+  }
+
+  private static AuditRecord record(
+      HttpServletRequest request,
+      int status,
+      String errorCode,
+      String correlationId,
+      long durationMs,
+      Clock clock) {
+    return new AuditRecord(
+        OffsetDateTime.now(clock),
+        isAdminCall(request) ? AuditRecord.Direction.ADMIN : AuditRecord.Direction.INBOUND,
+        (String) request.getAttribute(PARTNER_ATTRIBUTE),
+        actor(request),
+        operation(request),
+        AuditRecord.Outcome.ofStatus(status),
+        status,
+        errorCode,
+        correlationId,
+        durationMs);
   }
 
   private static boolean isContractCall(HttpServletRequest request) {

@@ -31,7 +31,7 @@ public class WebhookInboundSettings {
 
   private record Cached(Duration window, long loadedAt) {}
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /** Reads outside any transaction: the cache hit, the common case, needs no interceptor. */
   public Duration window(String partnerId) {
     Cached hit = cached.get(partnerId);
     long now = System.nanoTime();

@@ -11,6 +11,8 @@ import io.b2bhub.platform.Hashes;
 import io.b2bhub.platform.PayloadSignature;
 import io.b2bhub.platform.Problem;
 import io.b2bhub.platform.ProblemException;
+import io.b2bhub.platform.RequestBoundaryFilter;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -44,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * stale push is stored but its audit row, and failures raise an alert. A verified event is stored
  * durably and answered 202; its processing runs through the events machinery.
  */
+// One instance serves every request: building a resource per call was a visible share of the hot
+// path.
+@ApplicationScoped
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Signed event pushes from partners.")
@@ -104,12 +109,21 @@ public class WebhookReceiverResource {
     if (verdict != PayloadSignature.Verdict.VALID) {
       refuseSignature(partnerId, verdict);
     }
-    JsonObject json = read(body);
+    JsonObject json = parse(body);
+    // The parsed JSON written out again: a resend that only differs in whitespace is the same.
+    String canonical = json.toString();
+    validate(json, canonical);
     EventEnvelope event = EventEnvelope.of(json, CorrelationContext.current());
-    // The hash is over the parsed JSON, so a resend that only differs in whitespace is the same.
     WebhookInbox.Receipt receipt =
         inbox.receive(
-            partnerId, event, Hashes.sha256Hex(json.toString().getBytes(StandardCharsets.UTF_8)));
+            new WebhookInbox.Push(
+                partnerId,
+                event,
+                Hashes.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)),
+                RequestBoundaryFilter.auditOf(servletRequest, 202, clock),
+                RequestBoundaryFilter.auditOf(servletRequest, 200, clock)));
+    // Its audit row committed with the event.
+    RequestBoundaryFilter.markAudited(servletRequest);
     var answer =
         JSON.createObjectBuilder()
             .add("eventId", event.id())
@@ -153,14 +167,16 @@ public class WebhookReceiverResource {
         "X-Signature is missing or does not match the body under the partner's secret.");
   }
 
-  private JsonObject read(byte[] body) {
-    JsonObject json;
+  private static JsonObject parse(byte[] body) {
     try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
-      json = reader.readObject();
+      return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new ProblemException(ErrorCode.MALFORMED_REQUEST, "The body is not a JSON object.");
     }
-    List<Problem.FieldError> problems = new ArrayList<>(schemas.problems(json));
+  }
+
+  private void validate(JsonObject json, String canonical) {
+    List<Problem.FieldError> problems = new ArrayList<>(schemas.problems(json, canonical));
     if (json.containsKey(EventEnvelope.REQUEST_ID)) {
       problems.add(
           new Problem.FieldError("/" + EventEnvelope.REQUEST_ID, "is set by the hub only"));
@@ -169,6 +185,5 @@ public class WebhookReceiverResource {
       throw new ProblemException(
           ErrorCode.VALIDATION_FAILED, problems.size() + " problem(s) in the event.", problems);
     }
-    return json;
   }
 }

@@ -145,6 +145,31 @@ class WebhookReceiverIT {
   }
 
   @Test
+  void theSameEventPushedConcurrentlyIsAcceptedOnceAndEveryOtherDeliveryIsAReplay()
+      throws Exception {
+    String body = orderCreated("wh-" + UUID.randomUUID(), "o-concurrent");
+    java.util.concurrent.ExecutorService senders =
+        java.util.concurrent.Executors.newFixedThreadPool(12);
+    List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      answers.add(senders.submit(() -> push(body).statusCode()));
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var answer : answers) {
+      statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    senders.shutdown();
+
+    assertEquals(1, statuses.stream().filter(s -> s == 202).count(), "accepted once: " + statuses);
+    assertEquals(23, statuses.stream().filter(s -> s == 200).count(), "the rest are replays");
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "the order reaches the ERP",
+        () -> erpOrders().contains("o-concurrent"));
+    assertEquals(List.of("o-concurrent"), erpOrders(), "one ERP order for 24 deliveries");
+  }
+
+  @Test
   void b102ATamperedBodyIsRejectedWith401NothingIsProcessedAndAnAlertIsRaised() {
     String body = orderCreated("wh-" + UUID.randomUUID(), "o-1");
     String signed = Signatures.xSignature(secret, Instant.now().getEpochSecond(), body);
