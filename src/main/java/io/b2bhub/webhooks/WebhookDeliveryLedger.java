@@ -153,8 +153,7 @@ public class WebhookDeliveryLedger {
    * stays busy while its endpoint has work, without waiting for the next poll. Empty when the
    * endpoint has nothing due, is no longer active, or its breaker is open.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public java.util.Optional<Long> claimNext(String subscriptionId, Duration lease) {
+  private java.util.Optional<Long> takeNext(String subscriptionId, Duration lease) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<Long> candidates = dueFor(subscriptionId, 4);
     for (long id : candidates) {
@@ -181,9 +180,20 @@ public class WebhookDeliveryLedger {
 
   record Prepared(WebhookDelivery delivery, WebhookSubscription subscription) {}
 
-  /** Records the attempt and acts on its answer, in one transaction. */
+  /**
+   * Records the attempt and acts on its answer, then takes the endpoint's next due delivery, in one
+   * transaction: one commit per delivery for a sender that keeps its slot busy.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(long id, WebhookSender.Attempt attempt) {
+  public java.util.Optional<Long> recordAndClaimNext(
+      long id, WebhookSender.Attempt attempt, Duration lease) {
+    String subscriptionId = recordInCurrentTransaction(id, attempt);
+    // The endpoint's health as just recorded decides whether it gets another delivery now.
+    em.flush();
+    return takeNext(subscriptionId, lease);
+  }
+
+  private String recordInCurrentTransaction(long id, WebhookSender.Attempt attempt) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
     WebhookSubscription subscription =
@@ -197,20 +207,20 @@ public class WebhookDeliveryLedger {
         em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
         subscription.succeeded();
       }
-      return;
+      return subscription.id();
     }
     // Every other answer may change the endpoint's health: take its row first.
     em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
     if (status != null && status == 410) {
       delivery.refused(status, "the endpoint is gone (410)", now);
       disable(subscription, "the endpoint answered 410 Gone", now);
-      return;
+      return subscription.id();
     }
     boolean temporary =
         status == null || status >= 500 || status == 408 || status == 429 || retryClientErrors;
     if (!temporary) {
       delivery.refused(status, "refused by the endpoint with " + status, now);
-      return;
+      return subscription.id();
     }
     String error = status == null ? attempt.error() : "answered " + status;
     boolean failingTooLong = subscription.failed(now, breakerFailures, breakerCooldown);
@@ -229,6 +239,7 @@ public class WebhookDeliveryLedger {
     if (failingTooLong && subscription.state() == WebhookSubscription.State.ACTIVE) {
       disable(subscription, "failing since its first failure for longer than allowed", now);
     }
+    return subscription.id();
   }
 
   /** The endpoint was refused before any attempt (it now resolves to a forbidden address). */

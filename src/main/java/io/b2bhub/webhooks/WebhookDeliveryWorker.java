@@ -103,14 +103,15 @@ public class WebhookDeliveryWorker {
   private void attemptWhileDue(long firstDeliveryId) {
     Long next = firstDeliveryId;
     while (next != null) {
-      String subscriptionId = attempt(next);
-      next =
-          subscriptionId == null ? null : ledger.claimNext(subscriptionId, claimLease).orElse(null);
+      next = attempt(next);
     }
   }
 
-  /** One attempt; returns its subscription, or null when something unexpected went wrong. */
-  private String attempt(long deliveryId) {
+  /**
+   * One attempt, recorded together with the claim of the endpoint's next due delivery; returns that
+   * one, or null when there is none or something unexpected went wrong.
+   */
+  private Long attempt(long deliveryId) {
     WebhookDeliveryLedger.Prepared prepared = ledger.prepare(deliveryId);
     WebhookDelivery delivery = prepared.delivery();
     try (CorrelationContext.Scope ignored = CorrelationContext.bind(delivery.correlationId())) {
@@ -124,8 +125,9 @@ public class WebhookDeliveryWorker {
       byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
       Map<String, String> headers =
           signer.headers(prepared.subscription(), delivery, body, clock.instant());
-      ledger.record(deliveryId, sender.send(endpoint, headers, body));
-      return delivery.subscriptionId();
+      return ledger
+          .recordAndClaimNext(deliveryId, sender.send(endpoint, headers, body), claimLease)
+          .orElse(null);
     } catch (RuntimeException e) {
       // The claim lapses and the delivery is tried again: at least once, never lost.
       LOG.log(Level.WARNING, "Webhook attempt " + deliveryId + " failed unexpectedly", e);
