@@ -29,7 +29,8 @@ rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
 start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
 server_pid() { pgrep -f 'ws-server.jar.*b2bhub' | head -n 1; }
 start_server
-trap '"$SERVER" stop b2bhub >/dev/null 2>&1 || true' EXIT
+ensure_autovacuum
+trap '"$SERVER" stop b2bhub >/dev/null 2>&1 || true; restore_autovacuum' EXIT
 
 sandbox() {
   curl "${ADMIN[@]}" -o /dev/null -H 'Content-Type: application/json' -X PUT \

@@ -31,7 +31,8 @@ rm -rf "$SERVER_DIR/messaging" "$SERVER_DIR/files"
 server_pid() { pgrep -f "ws-server.jar b2bhub" | head -n 1; }
 start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
 stop_server() { "$SERVER" stop b2bhub >/dev/null 2>&1 || true; }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+ensure_autovacuum
+trap 'stop_server; rm -rf "$WORK"; restore_autovacuum' EXIT
 sql() { as_postgres -d "$BENCH_DB" -At -c "$1"; }
 
 start_server

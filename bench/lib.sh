@@ -25,3 +25,20 @@ wait_ready() {
   echo "server not ready" >&2
   return 1
 }
+
+# Production PostgreSQL vacuums and analyzes as tables grow; a machine with autovacuum off would
+# measure dead index entries piling up and plans made on empty tables, not the hub. Turned on for
+# the run (server-wide, so the previous setting is put back by restore_autovacuum on exit).
+AUTOVACUUM_WAS=""
+ensure_autovacuum() {
+  AUTOVACUUM_WAS=$(as_postgres -d postgres -Atc "SHOW autovacuum")
+  if [ "$AUTOVACUUM_WAS" != on ]; then
+    echo "PostgreSQL autovacuum is off on this machine: on for this benchmark, restored afterwards"
+    as_postgres -d postgres -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+}
+restore_autovacuum() {
+  if [ -n "$AUTOVACUUM_WAS" ] && [ "$AUTOVACUUM_WAS" != on ]; then
+    as_postgres -d postgres -c "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null || true
+  fi
+}

@@ -22,13 +22,15 @@ as_postgres() {
   fi
 }
 
+source bench/lib.sh
 pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
 as_postgres -d postgres -c "ALTER USER postgres PASSWORD 'postgres'" \
   -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+ensure_autovacuum
 
 export DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" DB_USER=postgres DB_PASSWORD=postgres
 ./mvnw -q -B -ntp -DskipTests package liberty:create liberty:deploy liberty:start
-trap './mvnw -q -B liberty:stop >/dev/null 2>&1 || true' EXIT
+trap './mvnw -q -B liberty:stop >/dev/null 2>&1 || true; restore_autovacuum' EXIT
 for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' http://localhost:9080/health/ready)" = 200 ] && break
   sleep 1

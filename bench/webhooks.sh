@@ -15,6 +15,7 @@ STEP_SECONDS=${STEP_SECONDS:-20}
 # The JIT needs about three minutes of load before the figures settle on 2 cores.
 WARMUP_SECONDS=${WARMUP_SECONDS:-180}
 OPEN_LOOP_RATES=${OPEN_LOOP_RATES:-}
+INBOUND=${INBOUND:-true}
 OUTBOUND=${OUTBOUND:-true}
 PER_RECEIVER=${PER_RECEIVER:-10000}
 BENCH_DB=b2bhub_webhooks_bench
@@ -34,7 +35,8 @@ fresh_database "$BENCH_DB"
 rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
 start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
 stop_server() { "$SERVER" stop b2bhub >/dev/null 2>&1 || true; }
-trap stop_server EXIT
+ensure_autovacuum
+trap 'stop_server; restore_autovacuum' EXIT
 
 register() {
   curl "${ADMIN[@]}" -H 'Content-Type: application/json' \
@@ -53,6 +55,7 @@ push_step() {
     wrk -t"$threads" -c"$1" -d"$2"s --timeout 10s --latency -s bench/inbound.lua "$BASE" | grep '^RESULT'
 }
 
+if [ "$INBOUND" = true ]; then
 echo "== inbound: signed pushes by wrk, rising connections, $STEP_SECONDS s each (outbox relay off) =="
 B2BHUB_OUTBOX_RELAY_ENABLED=false start_server
 created=$(register bench-pusher)
@@ -84,10 +87,14 @@ if [ -n "$OPEN_LOOP_RATES" ]; then
   java bench/WebhookBench.java inbound "$BASE" bench-pusher "$secret" "$OPEN_LOOP_RATES" "$STEP_SECONDS"
 fi
 stop_server
+fi
 
 [ "$OUTBOUND" = true ] || exit 0
 
 echo "== outbound: $PER_RECEIVER test events to each of 10 receivers =="
+# A fresh database: the inbound phase's events would otherwise be relayed and consumed meanwhile.
+fresh_database "$BENCH_DB"
+rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
 start_server
 register bench-receiver >/dev/null
 java bench/WebhookBench.java outbound "$BASE" "$ADMIN_USER" "$ADMIN_PASSWORD" bench-receiver "$PER_RECEIVER" false
