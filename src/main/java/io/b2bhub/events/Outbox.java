@@ -95,11 +95,11 @@ public class Outbox {
   }
 
   /**
-   * {@link #accept} for several events of one partner, with one lookup for all of them: the ids of
-   * those accepted before (they are not stored again).
+   * {@link #accept} for several events of one partner, with one lookup for all of them: those
+   * accepted before are not stored again.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public java.util.Set<String> acceptAll(
+  public void acceptAll(
       List<EventEnvelope> events, EventDestination destination, String partnerId) {
     java.util.Set<String> known =
         new java.util.HashSet<>(
@@ -107,13 +107,11 @@ public class Outbox {
                 .setParameter("destination", destination.queueName())
                 .setParameter("eventIds", events.stream().map(EventEnvelope::id).toList())
                 .getResultList());
-    java.util.Set<String> before = java.util.Set.copyOf(known);
     for (EventEnvelope event : events) {
       if (known.add(event.id())) {
         append(event, destination, partnerId);
       }
     }
-    return before;
   }
 
   private void append(EventEnvelope event, EventDestination destination, String partnerId) {

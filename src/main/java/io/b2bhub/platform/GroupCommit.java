@@ -65,7 +65,8 @@ public final class GroupCommit<I, O> {
     List<O> outcomes;
     try {
       outcomes = batch.apply(taken.stream().map(p -> p.item).toList());
-    } catch (RuntimeException batchFailed) {
+    } catch (RuntimeException | Error batchFailed) {
+      // Every taken caller must be completed, or it would wait for ever.
       taken.forEach(this::writeAlone);
       return;
     }
@@ -79,6 +80,8 @@ public final class GroupCommit<I, O> {
       pending.complete(single.apply(pending.item), null);
     } catch (RuntimeException e) {
       pending.complete(null, e);
+    } catch (Error e) {
+      pending.complete(null, new IllegalStateException("Write failed: " + e, e));
     }
   }
 
