@@ -6,6 +6,7 @@ import io.b2bhub.platform.erp.ErpCustomer;
 import io.b2bhub.platform.erp.ErpOrder;
 import io.b2bhub.platform.erp.ErpOutcome;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "ERP sandbox", description = "A stand-in ERP for trying every flow, off in production.")
 @SecurityRequirement(name = "operatorBasic")
+@ApplicationScoped
 public class ErpSandboxResource {
   @Inject SandboxBooks books;
   @Inject SandboxConditions conditions;

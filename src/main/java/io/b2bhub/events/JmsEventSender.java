@@ -2,14 +2,17 @@ package io.b2bhub.events;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +41,20 @@ public class JmsEventSender {
 
   private final Map<EventDestination, Queue> queues = new EnumMap<>(EventDestination.class);
 
-  /** Sends the rows in order; returns the ids sent before the first failure (or all of them). */
+  /**
+   * Sends the rows in order; returns the ids sent before the first failure (or all of them). One
+   * producer per queue for the whole batch: the engine checks a producer's right to its queue once,
+   * where a send through an unidentified producer (all JMS 2.0 {@code JMSProducer}s) opens a
+   * producer session and checks it again for every message.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Long> send(List<OutboxEvent> rows) {
-    java.util.ArrayList<Long> sent = new java.util.ArrayList<>();
-    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-      JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+    ArrayList<Long> sent = new ArrayList<>();
+    try (Connection connection = connectionFactory.createConnection();
+        Session session = connection.createSession()) {
+      Map<EventDestination, MessageProducer> producers = new EnumMap<>(EventDestination.class);
       for (OutboxEvent row : rows) {
-        TextMessage message = context.createTextMessage(row.envelope());
+        TextMessage message = session.createTextMessage(row.envelope());
         message.setJMSCorrelationID(row.correlationId());
         message.setStringProperty(TYPE, row.eventType());
         message.setStringProperty(TENANT, row.tenantId());
@@ -53,7 +62,7 @@ public class JmsEventSender {
         if (row.partnerId() != null) {
           message.setStringProperty(PARTNER, row.partnerId());
         }
-        producer.send(queue(row.destination()), message);
+        producer(session, producers, row.destination()).send(message);
         sent.add(row.id());
       }
     } catch (JMSException | RuntimeException e) {
@@ -62,6 +71,19 @@ public class JmsEventSender {
       }
     }
     return sent;
+  }
+
+  private MessageProducer producer(
+      Session session, Map<EventDestination, MessageProducer> producers, String queueName)
+      throws JMSException {
+    EventDestination destination = destination(queueName);
+    MessageProducer producer = producers.get(destination);
+    if (producer == null) {
+      producer = session.createProducer(queue(destination));
+      producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+      producers.put(destination, producer);
+    }
+    return producer;
   }
 
   /**
@@ -98,10 +120,16 @@ public class JmsEventSender {
     }
   }
 
-  private synchronized Queue queue(String queueName) {
-    EventDestination destination =
-        EventDestination.byQueueName(queueName)
-            .orElseThrow(() -> new IllegalStateException("Unknown destination " + queueName));
+  private static EventDestination destination(String queueName) {
+    return EventDestination.byQueueName(queueName)
+        .orElseThrow(() -> new IllegalStateException("Unknown destination " + queueName));
+  }
+
+  private Queue queue(String queueName) {
+    return queue(destination(queueName));
+  }
+
+  private synchronized Queue queue(EventDestination destination) {
     return queues.computeIfAbsent(destination, JmsEventSender::lookup);
   }
 
