@@ -12,7 +12,11 @@ DURATION=${DURATION:-120}
 BATCH=${BATCH:-10}
 KILL_AT=${KILL_AT:-60}
 DRAIN_LIMIT=${DRAIN_LIMIT:-900}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-180}
+WARMUP_RATE=${WARMUP_RATE:-100}
+# Steady phase at each of these rates in turn (each on a drained server); the figure is the highest
+# rate whose lag p95 stays within 1 s.
+STEADY_RATES=${STEADY_RATES:-$RATE}
 PHASES=${PHASES:-steady,kill,flaky}
 BENCH_DB=b2bhub_events_bench
 BASE=https://localhost:9443
@@ -49,11 +53,12 @@ created=$(curl "${ADMIN[@]}" -H 'Content-Type: application/json' \
 client_id=$(grep -o '"clientId":"[^"]*' <<<"$created" | head -1 | cut -d'"' -f4)
 secret=$(grep -o '"secret":"[^"]*' <<<"$created" | head -1 | cut -d'"' -f4)
 
-expected=$(( (RATE / BATCH) * BATCH * DURATION ))
+expected_at() { echo $(( ($1 / BATCH) * BATCH * DURATION )); }
+expected=$(expected_at "$RATE")
 
 # Waits until every event of the tenant is synced or dead-lettered (or the limit passes).
 drain() {
-  local tenant=$1 since=$SECONDS done_count
+  local tenant=$1 expected=${2:-$expected} since=$SECONDS done_count
   while [ $((SECONDS - since)) -lt "$DRAIN_LIMIT" ]; do
     done_count=$(sql "SELECT (SELECT count(DISTINCT correlation_id) FROM outbox_event WHERE tenant_id = '$tenant' AND event_type = 'erp.order.synced.v1')
                            + (SELECT count(DISTINCT event_id) FROM dead_letter WHERE tenant_id = '$tenant')")
@@ -64,7 +69,7 @@ drain() {
 }
 
 report() {
-  local tenant=$1
+  local tenant=$1 expected=${2:-$expected}
   sql "WITH ingested AS (
          SELECT correlation_id, created_at FROM outbox_event
          WHERE tenant_id = '$tenant' AND destination = 'b2bhub.hub.events'),
@@ -87,25 +92,30 @@ report() {
        FROM erp_sandbox_order WHERE tenant_id = '$tenant'"
 }
 
-run() { java bench/EventBench.java "$BASE" "$client_id" "$secret" "$RATE" "$DURATION" "$BATCH" "$1"; }
+run() { java bench/EventBench.java "$BASE" "$client_id" "$secret" "${2:-$RATE}" "$DURATION" "$BATCH" "$1"; }
 
 phase() { [[ ",$PHASES," == *",$1,"* ]]; }
 
 # A freshly started server runs its first minute cold (JIT, pools): warm it up, unmeasured.
 sandbox 0
+# The JIT needs minutes of load on 2 cores; the warm-up runs at a rate the server drains, and the
+# measured phases start only once its events are through.
 if [ "$WARMUP" -gt 0 ]; then
-  echo "== warm-up: $RATE events/s for $WARMUP s (not measured) =="
-  java bench/EventBench.java "$BASE" "$client_id" "$secret" "$RATE" "$WARMUP" "$BATCH" "warmup$(date +%s)" >/dev/null
-  sleep 10
+  echo "== warm-up: $WARMUP_RATE events/s for $WARMUP s (not measured) =="
+  warm=warmup$(date +%s)
+  java bench/EventBench.java "$BASE" "$client_id" "$secret" "$WARMUP_RATE" "$WARMUP" "$BATCH" "$warm" >/dev/null
+  drain "$warm" $(( (WARMUP_RATE / BATCH) * BATCH * WARMUP )) >/dev/null
 fi
 
 if phase steady; then
-echo "== steady: $RATE events/s for $DURATION s (batches of $BATCH), sandbox ERP 5 ms =="
+for rate in ${STEADY_RATES//,/ }; do
+echo "== steady: $rate events/s for $DURATION s (batches of $BATCH), sandbox ERP 5 ms =="
 sandbox 0
 tenant=steady$(date +%s)
-run "$tenant"
-drain "$tenant"
-report "$tenant"
+run "$tenant" "$rate"
+drain "$tenant" "$(expected_at "$rate")"
+report "$tenant" "$(expected_at "$rate")"
+done
 fi
 
 if phase kill; then
