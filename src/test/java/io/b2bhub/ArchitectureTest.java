@@ -19,6 +19,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +127,57 @@ class ArchitectureTest {
         .areAnnotatedWith(PATCH.class)
         .should(beGuarded())
         .check(hub);
+  }
+
+  @Test
+  void everyResourceMethodBindsEachParameterOfItsPath() {
+    methods()
+        .that()
+        .areAnnotatedWith(GET.class)
+        .or()
+        .areAnnotatedWith(POST.class)
+        .or()
+        .areAnnotatedWith(PUT.class)
+        .or()
+        .areAnnotatedWith(DELETE.class)
+        .or()
+        .areAnnotatedWith(PATCH.class)
+        .should(bindEveryPathParameter())
+        .check(hub);
+  }
+
+  /** An unbound {name} is invalid OpenAPI: the server logs CWWKO1650E and tools reject it. */
+  private static ArchCondition<JavaMethod> bindEveryPathParameter() {
+    return new ArchCondition<>("declare a @PathParam for every {name} in its @Path") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Method reflected = method.reflect();
+        String template =
+            pathOf(reflected.getDeclaringClass().getAnnotation(Path.class))
+                + pathOf(reflected.getAnnotation(Path.class));
+        Set<String> bound =
+            Arrays.stream(reflected.getParameters())
+                .map(p -> p.getAnnotation(PathParam.class))
+                .filter(Objects::nonNull)
+                .map(PathParam::value)
+                .collect(Collectors.toSet());
+        Matcher names = PATH_PARAMETER.matcher(template);
+        while (names.find()) {
+          if (!bound.contains(names.group(1))) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    method, method.getFullName() + " does not bind {" + names.group(1) + "}"));
+          }
+        }
+      }
+    };
+  }
+
+  private static final Pattern PATH_PARAMETER =
+      Pattern.compile("\\{\\s*([\\w.-]+)\\s*(?::[^}]*)?}");
+
+  private static String pathOf(Path path) {
+    return path == null ? "" : path.value();
   }
 
   private static ArchCondition<JavaMethod> beGuarded() {

@@ -1,8 +1,11 @@
 package io.b2bhub.files;
 
+import io.b2bhub.partners.PartnerDirectory;
 import io.b2bhub.platform.AuditLog;
 import io.b2bhub.platform.AuditRecord;
 import io.b2bhub.platform.CorrelationContext;
+import io.b2bhub.platform.ErrorCode;
+import io.b2bhub.platform.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin: files")
 @SecurityRequirement(name = "operatorBasic")
 public class PartnerFileResource {
+  @Inject PartnerDirectory partners;
   @Inject PartnerSftpTargets targets;
   @Inject OutboundFiles outbound;
   @Inject SftpPush push;
@@ -64,7 +68,13 @@ public class PartnerFileResource {
   @Produces(MediaType.TEXT_PLAIN)
   @Operation(summary = "The hub's SSH public key, for the partner's authorized_keys")
   @APIResponse(responseCode = "200", description = "OpenSSH public key line")
-  public String clientKey() throws IOException {
+  @APIResponse(responseCode = "404", description = "No such partner (PARTNER_NOT_FOUND)")
+  public String clientKey(@PathParam("partnerId") String partnerId) throws IOException {
+    partners
+        .find(partnerId)
+        .orElseThrow(
+            () ->
+                new ProblemException(ErrorCode.PARTNER_NOT_FOUND, "No partner " + partnerId + "."));
     return push.clientPublicKey();
   }
 

@@ -11,6 +11,12 @@ public final class Deadline {
   private Deadline() {}
 
   public static <T> T await(Duration within, String what, Supplier<T> probe) {
+    return await(within, what, probe, () -> "");
+  }
+
+  /** As above; on failure the message also carries what {@code evidence} saw at the deadline. */
+  public static <T> T await(
+      Duration within, String what, Supplier<T> probe, Supplier<String> evidence) {
     Instant end = Instant.now().plus(within);
     while (Instant.now().isBefore(end)) {
       T value = probe.get();
@@ -19,6 +25,7 @@ public final class Deadline {
       }
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
     }
-    return fail("Not true within " + within + ": " + what);
+    String seen = evidence.get();
+    return fail("Not true within " + within + ": " + what + (seen.isEmpty() ? "" : "; " + seen));
   }
 }

@@ -104,6 +104,19 @@ class ErpToWebshopIT {
                     "invoices.find { it.invoiceNumber == '" + invoiceNumber + "' }.documentUrl"));
   }
 
+  /** What a failed wait reports: the tenant's outbox rows, dead letters and webshop receipts. */
+  private String whereTheTenantsEventsAre() {
+    List<Object> outbox =
+        hub.admin()
+            .queryParam("limit", 500)
+            .get("/api/v1/admin/events/outbox")
+            .jsonPath()
+            .getList("findAll { it.tenantId == '" + tenant + "' }");
+    String deadLetters =
+        hub.admin().queryParam("tenantId", tenant).get("/api/v1/admin/dead-letters").asString();
+    return "outbox " + outbox + "; dead letters " + deadLetters + "; receipts " + webshopReceipts();
+  }
+
   private double metric(String name, String flow) {
     String metrics = hub.admin().accept("text/plain").get("/metrics?scope=application").asString();
     return metrics
@@ -194,7 +207,8 @@ class ErpToWebshopIT {
                         .queryParam("tenantId", tenant)
                         .get("/sandbox/webshop/prices")
                         .jsonPath()
-                        .get("find { it.articleNumber == 'SKU-7' }.amountMinor")));
+                        .get("find { it.articleNumber == 'SKU-7' }.amountMinor")),
+        this::whereTheTenantsEventsAre);
     assertEquals(
         List.of("price:SKU-7:retail:1", "price:SKU-7:retail:2"),
         webshopReceipts().stream().map(r -> (String) r.get("idempotencyKey")).sorted().toList());

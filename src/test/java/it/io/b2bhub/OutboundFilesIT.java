@@ -1,5 +1,6 @@
 package it.io.b2bhub;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,11 @@ class OutboundFilesIT {
             .statusCode(200)
             .extract()
             .asString();
+    hub.admin()
+        .get("/api/v1/admin/files/partners/no-such-partner/sftp-client-key")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("PARTNER_NOT_FOUND"));
     try (PartnerSftpServer partnerServer = new PartnerSftpServer(dir.resolve("partner"), hubKey)) {
       partnerServer.start(0);
       int port = partnerServer.port();
