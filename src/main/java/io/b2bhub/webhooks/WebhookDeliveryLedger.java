@@ -96,7 +96,11 @@ public class WebhookDeliveryLedger {
         .stream().map(n -> ((Number) n).longValue()).toList();
   }
 
-  /** How many more attempts each active endpoint may have in flight right now. */
+  /**
+   * How many more senders each active endpoint may have right now. A sender holds a run of claimed
+   * deliveries under one claim token and makes one attempt at a time, so senders are counted by
+   * token.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, Integer> freeSlots() {
     Map<String, Integer> free = new HashMap<>();
@@ -109,8 +113,8 @@ public class WebhookDeliveryLedger {
     }
     for (Object row :
         em.createNativeQuery(
-                "SELECT subscription_id, COUNT(*) FROM webhook_delivery WHERE state = 'IN_FLIGHT'"
-                    + " GROUP BY subscription_id")
+                "SELECT subscription_id, COUNT(DISTINCT claim_token) FROM webhook_delivery"
+                    + " WHERE state = 'IN_FLIGHT' GROUP BY subscription_id")
             .getResultList()) {
       Object[] r = (Object[]) row;
       free.computeIfPresent((String) r[0], (k, v) -> v - ((Number) r[1]).intValue());
@@ -119,16 +123,31 @@ public class WebhookDeliveryLedger {
   }
 
   /**
-   * Takes these deliveries for one attempt each, in one statement: only those still PENDING are
-   * taken (another server may have taken some first); returns the ids this worker holds.
+   * Claims a run of up to {@code limit} due deliveries of one endpoint for one sender, under a new
+   * claim token; empty when the endpoint has nothing due, is not active, or its breaker is open.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<Long> claim(List<Long> ids, Duration lease) {
-    if (ids.isEmpty()) {
-      return List.of();
+  public Claimed claimRun(String subscriptionId, int limit, Duration lease) {
+    return claimDue(subscriptionId, limit, lease, java.util.UUID.randomUUID().toString());
+  }
+
+  /** A sender's claimed run: its token and the deliveries it holds, oldest due first. */
+  public record Claimed(String token, List<Long> ids) {
+    boolean isEmpty() {
+      return ids.isEmpty();
     }
-    String token = java.util.UUID.randomUUID().toString();
-    String placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+  }
+
+  /**
+   * Only deliveries still PENDING are taken (another sender may have taken some first): a
+   * compare-and-set, so no delivery is attempted twice at once, also with several servers.
+   */
+  private Claimed claimDue(String subscriptionId, int limit, Duration lease, String token) {
+    List<Long> due = dueFor(subscriptionId, limit);
+    if (due.isEmpty()) {
+      return new Claimed(token, List.of());
+    }
+    String placeholders = String.join(",", java.util.Collections.nCopies(due.size(), "?"));
     var update =
         em.createNativeQuery(
                 "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?,"
@@ -137,64 +156,97 @@ public class WebhookDeliveryLedger {
                     + ")")
             .setParameter(1, OffsetDateTime.now(clock).plus(lease))
             .setParameter(2, token);
-    for (int i = 0; i < ids.size(); i++) {
-      update.setParameter(i + 3, ids.get(i));
+    for (int i = 0; i < due.size(); i++) {
+      update.setParameter(i + 3, due.get(i));
     }
     update.executeUpdate();
-    return ((List<?>)
-            em.createNativeQuery("SELECT id FROM webhook_delivery WHERE claim_token = ?")
-                .setParameter(1, token)
-                .getResultList())
-        .stream().map(n -> ((Number) n).longValue()).toList();
+    List<Long> taken =
+        ((List<?>)
+                em.createNativeQuery(
+                        "SELECT id FROM webhook_delivery WHERE claim_token = ?"
+                            + " AND state = 'IN_FLIGHT' ORDER BY next_attempt_at, id")
+                    .setParameter(1, token)
+                    .getResultList())
+            .stream().map(n -> ((Number) n).longValue()).toList();
+    return new Claimed(token, taken);
   }
 
-  /**
-   * The next due delivery of this endpoint, taken for the worker that just finished one: a slot
-   * stays busy while its endpoint has work, without waiting for the next poll. Empty when the
-   * endpoint has nothing due, is no longer active, or its breaker is open.
-   */
-  private java.util.Optional<Long> takeNext(String subscriptionId, Duration lease) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    List<Long> candidates = dueFor(subscriptionId, 4);
-    for (long id : candidates) {
-      int taken =
-          em.createNativeQuery(
-                  "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?"
-                      + " WHERE id = ? AND state = 'PENDING'")
-              .setParameter(1, now.plus(lease))
-              .setParameter(2, id)
-              .executeUpdate();
-      if (taken == 1) {
-        return java.util.Optional.of(id);
-      }
+  /** Gives claimed deliveries back untried (the sender pool was full, or a run was cut short). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void release(List<Long> ids) {
+    releaseInCurrentTransaction(ids);
+  }
+
+  private void releaseInCurrentTransaction(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
     }
-    return java.util.Optional.empty();
+    String placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    var update =
+        em.createNativeQuery(
+            "UPDATE webhook_delivery SET state = 'PENDING', claimed_until = NULL"
+                + " WHERE state = 'IN_FLIGHT' AND id IN ("
+                + placeholders
+                + ")");
+    for (int i = 0; i < ids.size(); i++) {
+      update.setParameter(i + 1, ids.get(i));
+    }
+    update.executeUpdate();
   }
 
-  /** The delivery and its subscription as they are now, for one attempt. */
+  /** A claimed run as it is now, with its endpoint's subscription, for its attempts. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Prepared prepare(long id) {
-    WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
-    return new Prepared(delivery, em.find(WebhookSubscription.class, delivery.subscriptionId()));
+  public Run prepare(Claimed claimed) {
+    List<WebhookDelivery> deliveries =
+        em.createQuery(
+                "SELECT d FROM WebhookDelivery d WHERE d.id IN :ids"
+                    + " ORDER BY d.nextAttemptAt, d.id",
+                WebhookDelivery.class)
+            .setParameter("ids", claimed.ids())
+            .getResultList();
+    WebhookSubscription subscription =
+        deliveries.isEmpty()
+            ? null
+            : em.find(WebhookSubscription.class, deliveries.get(0).subscriptionId());
+    return new Run(claimed.token(), subscription, deliveries);
   }
 
-  record Prepared(WebhookDelivery delivery, WebhookSubscription subscription) {}
+  record Run(String token, WebhookSubscription subscription, List<WebhookDelivery> deliveries) {}
+
+  /** One attempt's answer, with when it came. */
+  record Outcome(long deliveryId, WebhookSender.Attempt attempt, OffsetDateTime at) {}
 
   /**
-   * Records the attempt and acts on its answer, then takes the endpoint's next due delivery, in one
-   * transaction: one commit per delivery for a sender that keeps its slot busy.
+   * Records a run's attempts and acts on their answers, gives back the deliveries the run did not
+   * try, and claims the endpoint's next run under the same token, in one transaction: one commit
+   * per run, not per delivery. The next run is empty when the endpoint has nothing due or its
+   * health (as just recorded) stops it.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public java.util.Optional<Long> recordAndClaimNext(
-      long id, WebhookSender.Attempt attempt, Duration lease) {
-    String subscriptionId = recordInCurrentTransaction(id, attempt);
-    // The endpoint's health as just recorded decides whether it gets another delivery now.
+  public Claimed recordRunAndClaimNext(
+      String subscriptionId,
+      String token,
+      List<Outcome> outcomes,
+      List<Long> untried,
+      int limit,
+      Duration lease) {
+    if (!outcomes.isEmpty()) {
+      // One read for the run: the finds below are then answered by this transaction's context.
+      em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.id IN :ids", WebhookDelivery.class)
+          .setParameter("ids", outcomes.stream().map(Outcome::deliveryId).toList())
+          .getResultList();
+    }
+    for (Outcome outcome : outcomes) {
+      recordInCurrentTransaction(outcome.deliveryId(), outcome.attempt(), outcome.at());
+    }
+    releaseInCurrentTransaction(untried);
+    // The endpoint's health as just recorded decides whether it gets another run now.
     em.flush();
-    return takeNext(subscriptionId, lease);
+    return claimDue(subscriptionId, limit, lease, token);
   }
 
-  private String recordInCurrentTransaction(long id, WebhookSender.Attempt attempt) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
+  private String recordInCurrentTransaction(
+      long id, WebhookSender.Attempt attempt, OffsetDateTime now) {
     WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
     WebhookSubscription subscription =
         em.find(WebhookSubscription.class, delivery.subscriptionId());

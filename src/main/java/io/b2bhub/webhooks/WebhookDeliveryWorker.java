@@ -14,6 +14,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -23,9 +26,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends due deliveries. Each endpoint has at most its {@code maxInFlight} attempts running, on a
- * bounded pool of its own, so an endpoint that is slow or dead holds a few threads and never delays
- * deliveries to the others; its breaker then keeps it from being tried at all for a while.
+ * Sends due deliveries. Each endpoint has at most its {@code maxInFlight} senders, on a bounded
+ * pool of its own, so an endpoint that is slow or dead holds a few threads and never delays
+ * deliveries to the others; its breaker then keeps it from being tried at all for a while. A sender
+ * claims a run of the endpoint's due deliveries, attempts them one at a time, and records the run
+ * in one transaction.
  */
 @ApplicationScoped
 public class WebhookDeliveryWorker {
@@ -55,6 +60,14 @@ public class WebhookDeliveryWorker {
   @ConfigProperty(name = "b2bhub.webhooks.delivery.claim-lease", defaultValue = "PT60S")
   Duration claimLease;
 
+  /**
+   * Deliveries a sender claims at once for one endpoint: their attempts are recorded in one
+   * transaction. A crash can repeat at most one run per sender (receivers dedupe by event id).
+   */
+  @Inject
+  @ConfigProperty(name = "b2bhub.webhooks.delivery.run-size", defaultValue = "20")
+  int runSize;
+
   private ScheduledFuture<?> task;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -75,62 +88,94 @@ public class WebhookDeliveryWorker {
   void cycle() {
     try {
       ledger.releaseExpiredClaims();
-      Map<String, Integer> free = ledger.freeSlots();
-      if (free.values().stream().noneMatch(n -> n > 0)) {
-        return;
-      }
-      java.util.List<Long> wanted = new java.util.ArrayList<>();
-      free.forEach(
-          (subscriptionId, slots) -> {
-            if (slots > 0) {
-              wanted.addAll(ledger.dueFor(subscriptionId, slots));
-            }
-          });
-      for (long id : ledger.claim(wanted, claimLease)) {
-        try {
-          senders.execute(() -> attemptWhileDue(id));
-        } catch (RejectedExecutionException e) {
-          // Its claim lapses and the delivery is picked up again on a later cycle.
-          LOG.fine("Webhook sender pool full; the delivery waits for its claim to lapse");
-        }
-      }
+      ledger
+          .freeSlots()
+          .forEach(
+              (subscriptionId, slots) -> {
+                for (int slot = 0; slot < slots; slot++) {
+                  WebhookDeliveryLedger.Claimed run =
+                      ledger.claimRun(subscriptionId, runSize, claimLease);
+                  if (run.isEmpty() || !startSender(run)) {
+                    return;
+                  }
+                }
+              });
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Webhook delivery cycle failed; retrying on the next cycle", e);
     }
   }
 
-  /** Attempts the delivery, then keeps its slot busy with the endpoint's next due ones. */
-  private void attemptWhileDue(long firstDeliveryId) {
-    Long next = firstDeliveryId;
-    while (next != null) {
-      next = attempt(next);
+  private boolean startSender(WebhookDeliveryLedger.Claimed run) {
+    try {
+      senders.execute(() -> sendWhileDue(run));
+      return true;
+    } catch (RejectedExecutionException e) {
+      ledger.release(run.ids());
+      LOG.fine("Webhook sender pool full; the run waits for the next cycle");
+      return false;
+    }
+  }
+
+  /** Sends the run, then keeps this sender busy with the endpoint's next runs while it has any. */
+  private void sendWhileDue(WebhookDeliveryLedger.Claimed first) {
+    WebhookDeliveryLedger.Claimed run = first;
+    while (run != null && !run.isEmpty()) {
+      run = send(run);
     }
   }
 
   /**
-   * One attempt, recorded together with the claim of the endpoint's next due delivery; returns that
-   * one, or null when there is none or something unexpected went wrong.
+   * Attempts the run's deliveries one after another. It stops at the first answer that is not a
+   * success, since that answer may change the endpoint's health, and before the claim could lapse;
+   * the deliveries not tried go back to the queue. Returns the endpoint's next run, or null when
+   * something unexpected went wrong (the claims then lapse and the deliveries are tried again: at
+   * least once, never lost).
    */
-  private Long attempt(long deliveryId) {
-    WebhookDeliveryLedger.Prepared prepared = ledger.prepare(deliveryId);
-    WebhookDelivery delivery = prepared.delivery();
-    try (CorrelationContext.Scope ignored = CorrelationContext.bind(delivery.correlationId())) {
-      URI endpoint = URI.create(prepared.subscription().url());
-      try {
-        guard.recheck(endpoint);
-      } catch (ProblemException e) {
-        ledger.refuseEndpoint(deliveryId, "endpoint refused: " + e.getMessage());
-        return null;
-      }
-      byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-      Map<String, String> headers =
-          signer.headers(prepared.subscription(), delivery, body, clock.instant());
-      return ledger
-          .recordAndClaimNext(deliveryId, sender.send(endpoint, headers, body), claimLease)
-          .orElse(null);
+  private WebhookDeliveryLedger.Claimed send(WebhookDeliveryLedger.Claimed claimed) {
+    WebhookDeliveryLedger.Run run;
+    try {
+      run = ledger.prepare(claimed);
     } catch (RuntimeException e) {
-      // The claim lapses and the delivery is tried again: at least once, never lost.
-      LOG.log(Level.WARNING, "Webhook attempt " + deliveryId + " failed unexpectedly", e);
+      LOG.log(Level.WARNING, "Webhook run " + claimed.token() + " could not be read", e);
+      return null;
+    }
+    if (run.subscription() == null) {
+      return null;
+    }
+    WebhookSubscription subscription = run.subscription();
+    URI endpoint = URI.create(subscription.url());
+    List<WebhookDelivery> deliveries = run.deliveries();
+    try {
+      guard.recheck(endpoint);
+    } catch (ProblemException e) {
+      ledger.refuseEndpoint(deliveries.get(0).id(), "endpoint refused: " + e.getMessage());
+      ledger.release(deliveries.stream().skip(1).map(WebhookDelivery::id).toList());
+      return null;
+    }
+    long deadline = System.nanoTime() + claimLease.toNanos() / 2;
+    List<WebhookDeliveryLedger.Outcome> outcomes = new ArrayList<>();
+    for (WebhookDelivery delivery : deliveries) {
+      try (CorrelationContext.Scope ignored = CorrelationContext.bind(delivery.correlationId())) {
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = signer.headers(subscription, delivery, body, clock.instant());
+        WebhookSender.Attempt attempt = sender.send(endpoint, headers, body);
+        outcomes.add(
+            new WebhookDeliveryLedger.Outcome(delivery.id(), attempt, OffsetDateTime.now(clock)));
+        if (!attempt.succeeded() || System.nanoTime() > deadline) {
+          break;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Webhook attempt " + delivery.id() + " failed unexpectedly", e);
+        break;
+      }
+    }
+    List<Long> untried =
+        deliveries.stream().skip(outcomes.size()).map(WebhookDelivery::id).toList();
+    try {
+      return ledger.recordRunAndClaimNext(
+          subscription.id(), claimed.token(), outcomes, untried, runSize, claimLease);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Webhook run " + claimed.token() + " could not be recorded", e);
       return null;
     }
   }

@@ -49,6 +49,10 @@ public class WebhookSender {
     boolean answered() {
       return status != null;
     }
+
+    boolean succeeded() {
+      return status != null && status >= 200 && status < 300;
+    }
   }
 
   Attempt send(URI endpoint, Map<String, String> headers, byte[] body) {
