@@ -147,19 +147,12 @@ public class WebhookDeliveryLedger {
     if (due.isEmpty()) {
       return new Claimed(token, List.of());
     }
-    String placeholders = String.join(",", java.util.Collections.nCopies(due.size(), "?"));
-    var update =
-        em.createNativeQuery(
-                "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?,"
-                    + " claim_token = ? WHERE state = 'PENDING' AND id IN ("
-                    + placeholders
-                    + ")")
-            .setParameter(1, OffsetDateTime.now(clock).plus(lease))
-            .setParameter(2, token);
-    for (int i = 0; i < due.size(); i++) {
-      update.setParameter(i + 3, due.get(i));
-    }
-    update.executeUpdate();
+    updateWhereIdIn(
+        "UPDATE webhook_delivery SET state = 'IN_FLIGHT', claimed_until = ?, claim_token = ?"
+            + " WHERE state = 'PENDING'",
+        due,
+        OffsetDateTime.now(clock).plus(lease),
+        token);
     List<Long> taken =
         ((List<?>)
                 em.createNativeQuery(
@@ -181,17 +174,23 @@ public class WebhookDeliveryLedger {
     if (ids.isEmpty()) {
       return;
     }
+    updateWhereIdIn(
+        "UPDATE webhook_delivery SET state = 'PENDING', claimed_until = NULL"
+            + " WHERE state = 'IN_FLIGHT'",
+        ids);
+  }
+
+  /** Runs {@code update} (its own parameters first) restricted to the given delivery ids. */
+  private void updateWhereIdIn(String update, List<Long> ids, Object... parameters) {
     String placeholders = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-    var update =
-        em.createNativeQuery(
-            "UPDATE webhook_delivery SET state = 'PENDING', claimed_until = NULL"
-                + " WHERE state = 'IN_FLIGHT' AND id IN ("
-                + placeholders
-                + ")");
-    for (int i = 0; i < ids.size(); i++) {
-      update.setParameter(i + 1, ids.get(i));
+    var query = em.createNativeQuery(update + " AND id IN (" + placeholders + ")");
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
     }
-    update.executeUpdate();
+    for (int i = 0; i < ids.size(); i++) {
+      query.setParameter(parameters.length + i + 1, ids.get(i));
+    }
+    query.executeUpdate();
   }
 
   /** A claimed run as it is now, with its endpoint's subscription, for its attempts. */
