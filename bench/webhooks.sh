@@ -48,8 +48,9 @@ register() {
 # One closed-loop step: $1 connections for $2 s; prints wrk's RESULT line.
 push_step() {
   local pushes=target/bench-pushes.txt
-  # Signed just before the step (the partner's window is 600 s), more than the step can send.
-  java bench/WebhookBench.java sign bench-pusher "$secret" $(( $2 * 3000 )) "$pushes"
+  # Signed just before the step (the partner's window is 600 s), more than the step can send: wrk
+  # starts over at the top when they run out, and those repeats are answered 200 (replayed).
+  java bench/WebhookBench.java sign bench-pusher "$secret" $(( $2 * ${SIGNED_PER_SECOND:-5000} )) "$pushes"
   local threads=$(( $1 < 2 ? 1 : 2 ))
   PUSHES=$pushes PARTNER=bench-pusher THREADS=$threads \
     wrk -t"$threads" -c"$1" -d"$2"s --timeout 10s --latency -s bench/inbound.lua "$BASE" | grep '^RESULT'
