@@ -193,6 +193,16 @@ public class WebhookDeliveryLedger {
     query.executeUpdate();
   }
 
+  /** Whether the endpoint still takes deliveries now: active (not paused or disabled). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean takesDeliveries(String subscriptionId) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM webhook_subscription WHERE id = ? AND state = 'ACTIVE'")
+        .setParameter(1, subscriptionId)
+        .getResultList()
+        .isEmpty();
+  }
+
   /** A claimed run as it is now, with its endpoint's subscription, for its attempts. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Run prepare(Claimed claimed) {

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebhookDeliveryWorker {
   private static final Logger LOG = Logger.getLogger(WebhookDeliveryWorker.class.getName());
+  private static final long STATE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -153,8 +154,16 @@ public class WebhookDeliveryWorker {
       return null;
     }
     long deadline = System.nanoTime() + claimLease.toNanos() / 2;
+    long stateCheckedAt = System.nanoTime();
     List<WebhookDeliveryLedger.Outcome> outcomes = new ArrayList<>();
     for (WebhookDelivery delivery : deliveries) {
+      // An operator's pause or disable stops a long run within about a second.
+      if (System.nanoTime() - stateCheckedAt > STATE_RECHECK_NANOS) {
+        if (!ledger.takesDeliveries(subscription.id())) {
+          break;
+        }
+        stateCheckedAt = System.nanoTime();
+      }
       try (CorrelationContext.Scope ignored = CorrelationContext.bind(delivery.correlationId())) {
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = signer.headers(subscription, delivery, body, clock.instant());
