@@ -242,7 +242,10 @@ public class WebshopSandboxBooks {
       return true;
     }
     if (!bind(em.createNativeQuery(exists), existsValues).getResultList().isEmpty()) {
-      return false;
+      // The row may have been committed by a concurrent push after the update above looked: only
+      // an update that sees it decides whether this version is newer (else v2 could be "stale"
+      // against the v1 that was inserted meanwhile).
+      return bind(em.createNativeQuery(update), updateValues).executeUpdate() > 0;
     }
     bind(em.createNativeQuery(insert), insertValues).executeUpdate();
     return true;
