@@ -217,10 +217,10 @@ public class WebhookDeliveryLedger {
         deliveries.isEmpty()
             ? null
             : em.find(WebhookSubscription.class, deliveries.get(0).subscriptionId());
-    return new Run(claimed.token(), subscription, deliveries);
+    return new Run(subscription, deliveries);
   }
 
-  record Run(String token, WebhookSubscription subscription, List<WebhookDelivery> deliveries) {}
+  record Run(WebhookSubscription subscription, List<WebhookDelivery> deliveries) {}
 
   /** One attempt's answer, with when it came. */
   record Outcome(long deliveryId, WebhookSender.Attempt attempt, OffsetDateTime at) {}

@@ -153,6 +153,7 @@ public class WebhookDeliveryWorker {
       ledger.release(deliveries.stream().skip(1).map(WebhookDelivery::id).toList());
       return null;
     }
+    WebhookSigner.RunSigner signing = signer.forRun(subscription);
     long deadline = System.nanoTime() + claimLease.toNanos() / 2;
     long stateCheckedAt = System.nanoTime();
     List<WebhookDeliveryLedger.Outcome> outcomes = new ArrayList<>();
@@ -166,7 +167,7 @@ public class WebhookDeliveryWorker {
       }
       try (CorrelationContext.Scope ignored = CorrelationContext.bind(delivery.correlationId())) {
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = signer.headers(subscription, delivery, body, clock.instant());
+        Map<String, String> headers = signing.headers(delivery, body, clock.instant());
         WebhookSender.Attempt attempt = sender.send(endpoint, headers, body);
         outcomes.add(
             new WebhookDeliveryLedger.Outcome(delivery.id(), attempt, OffsetDateTime.now(clock)));
@@ -178,8 +179,9 @@ public class WebhookDeliveryWorker {
         break;
       }
     }
-    List<Long> untried =
-        deliveries.stream().skip(outcomes.size()).map(WebhookDelivery::id).toList();
+    java.util.Set<Long> tried = new java.util.HashSet<>();
+    outcomes.forEach(o -> tried.add(o.deliveryId()));
+    List<Long> untried = claimed.ids().stream().filter(id -> !tried.contains(id)).toList();
     try {
       return ledger.recordRunAndClaimNext(
           subscription.id(), claimed.token(), outcomes, untried, runSize, claimLease);

@@ -25,15 +25,44 @@ import javax.crypto.spec.SecretKeySpec;
 public class WebhookSigner {
   @Inject HubSecrets secrets;
 
-  Map<String, String> headers(
-      WebhookSubscription subscription, WebhookDelivery delivery, byte[] body, Instant now) {
-    List<String> signing = new ArrayList<>();
-    signing.add(secrets.decrypt(subscription.secretCiphertext()));
-    byte[] previous =
-        subscription.previousSecretCiphertext(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-    if (previous != null) {
-      signing.add(secrets.decrypt(previous));
+  /** Signs a run's deliveries to one subscription, decrypting each of its secrets once. */
+  RunSigner forRun(WebhookSubscription subscription) {
+    return new RunSigner(subscription);
+  }
+
+  final class RunSigner {
+    private final WebhookSubscription subscription;
+    private final String current;
+    private String previous;
+
+    private RunSigner(WebhookSubscription subscription) {
+      this.subscription = subscription;
+      this.current = secrets.decrypt(subscription.secretCiphertext());
     }
+
+    Map<String, String> headers(WebhookDelivery delivery, byte[] body, Instant now) {
+      List<String> signing = new ArrayList<>();
+      signing.add(current);
+      // Whether the previous secret still signs is decided per delivery: its overlap may end
+      // during a run.
+      byte[] previousCiphertext =
+          subscription.previousSecretCiphertext(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      if (previousCiphertext != null) {
+        if (previous == null) {
+          previous = secrets.decrypt(previousCiphertext);
+        }
+        signing.add(previous);
+      }
+      return WebhookSigner.headers(subscription, delivery, body, now, signing);
+    }
+  }
+
+  private static Map<String, String> headers(
+      WebhookSubscription subscription,
+      WebhookDelivery delivery,
+      byte[] body,
+      Instant now,
+      List<String> signing) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("User-Agent", "B2BHub-Webhooks/1");
