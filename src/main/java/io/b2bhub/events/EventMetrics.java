@@ -13,7 +13,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Per-flow event metrics on /metrics: throughput, failures, retries, dead letters, duplicates,
  * successes after a retry (for the retry-to-success ratio) and the lag from an event's time to its
- * consumer's commit, as a histogram in milliseconds; and the outbox backlog as a gauge.
+ * consumer's commit, as a histogram in milliseconds; and per queue the outbox backlog and the age
+ * of its oldest unsent row as gauges.
  */
 @ApplicationScoped
 public class EventMetrics {
@@ -21,9 +22,19 @@ public class EventMetrics {
   @Inject Clock clock;
   @Inject OutboxStore outbox;
 
-  /** The outbox backlog is read when /metrics is scraped, not counted along the way. */
+  /**
+   * The outbox backlog per queue and the age of its oldest unsent row, read when /metrics is
+   * scraped, not counted along the way.
+   */
   void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    registry.gauge("b2bhub_outbox_backlog", outbox::backlog);
+    for (EventDestination destination : EventDestination.values()) {
+      Tag queue = new Tag("destination", destination.queueName());
+      registry.gauge("b2bhub_outbox_backlog", () -> outbox.backlog(destination), queue);
+      registry.gauge(
+          "b2bhub_outbox_oldest_unsent_seconds",
+          () -> outbox.oldestUnsentAgeSeconds(destination),
+          queue);
+    }
   }
 
   void handled(String consumer, int attempt, Instant produced) {

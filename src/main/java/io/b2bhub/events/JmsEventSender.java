@@ -2,6 +2,7 @@ package io.b2bhub.events;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -20,10 +21,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Hands outbox rows to the JMS queues as persistent messages. A batch is sent in a transaction of
- * its own that holds only the messaging engine (one forced write for the batch instead of one per
- * message); after it commits, the rows are marked sent in the database. A crash in between sends
- * them again later; consumers' inboxes absorb the duplicates.
+ * Hands outbox rows to the JMS queues as persistent messages. A batch goes to one queue, in a
+ * transaction of its own that holds only the messaging engine (one forced write for the batch
+ * instead of one per message); after it commits, the rows are marked sent in the database. A crash
+ * in between sends them again later; consumers' inboxes absorb the duplicates.
  */
 @ApplicationScoped
 public class JmsEventSender {
@@ -39,21 +40,36 @@ public class JmsEventSender {
   @Resource(lookup = "jms/b2bhub/connectionFactory")
   ConnectionFactory connectionFactory;
 
+  @Inject RelayFaults faults;
+
   private final Map<EventDestination, Queue> queues = new EnumMap<>(EventDestination.class);
 
+  /** What one send did: the ids handed to the queue, and why the engine refused the rest. */
+  public record Sent(List<Long> ids, Exception refusal) {
+    boolean refused() {
+      return refusal != null;
+    }
+  }
+
   /**
-   * Sends the rows in order; returns the ids sent before the first failure (or all of them). One
-   * producer per queue for the whole batch: the engine checks a producer's right to its queue once,
-   * where a send through an unidentified producer (all JMS 2.0 {@code JMSProducer}s) opens a
-   * producer session and checks it again for every message.
+   * Sends rows of one destination in order; stops at the first message the engine refuses (a full
+   * queue, a send not allowed) and returns what went before it. One identified producer for the
+   * batch: the engine checks a producer's right to its queue once, where a send through an
+   * unidentified producer (all JMS 2.0 {@code JMSProducer}s) opens a producer session and checks it
+   * again for every message.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<Long> send(List<OutboxEvent> rows) {
+  public Sent send(EventDestination destination, List<OutboxEvent> rows) {
     ArrayList<Long> sent = new ArrayList<>();
     try (Connection connection = connectionFactory.createConnection();
         Session session = connection.createSession()) {
-      Map<EventDestination, MessageProducer> producers = new EnumMap<>(EventDestination.class);
+      faults.refuseIfArmed(destination);
+      MessageProducer producer = session.createProducer(queue(destination));
+      producer.setDeliveryMode(DeliveryMode.PERSISTENT);
       for (OutboxEvent row : rows) {
+        if (!destination.queueName().equals(row.destination())) {
+          throw new IllegalArgumentException("Row " + row.id() + " is not for " + destination);
+        }
         TextMessage message = session.createTextMessage(row.envelope());
         message.setJMSCorrelationID(row.correlationId());
         message.setStringProperty(TYPE, row.eventType());
@@ -62,28 +78,13 @@ public class JmsEventSender {
         if (row.partnerId() != null) {
           message.setStringProperty(PARTNER, row.partnerId());
         }
-        producer(session, producers, row.destination()).send(message);
+        producer.send(message);
         sent.add(row.id());
       }
     } catch (JMSException | RuntimeException e) {
-      if (sent.isEmpty()) {
-        throw new IllegalStateException("The messaging engine refused the outbox batch", e);
-      }
+      return new Sent(List.copyOf(sent), e);
     }
-    return sent;
-  }
-
-  private MessageProducer producer(
-      Session session, Map<EventDestination, MessageProducer> producers, String queueName)
-      throws JMSException {
-    EventDestination destination = destination(queueName);
-    MessageProducer producer = producers.get(destination);
-    if (producer == null) {
-      producer = session.createProducer(queue(destination));
-      producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-      producers.put(destination, producer);
-    }
-    return producer;
+    return new Sent(List.copyOf(sent), null);
   }
 
   /**

@@ -16,8 +16,13 @@ import java.time.OffsetDateTime;
 @NamedQuery(
     name = "OutboxEvent.unsentInPartitions",
     query =
-        "SELECT e FROM OutboxEvent e WHERE e.partitionNo IN :partitions AND e.sentAt IS NULL"
-            + " ORDER BY e.id")
+        "SELECT e FROM OutboxEvent e WHERE e.destination = :destination"
+            + " AND e.partitionNo IN :partitions AND e.sentAt IS NULL ORDER BY e.id")
+@NamedQuery(
+    name = "OutboxEvent.oldestUnsentCreatedAt",
+    query =
+        "SELECT e.createdAt FROM OutboxEvent e WHERE e.destination = :destination"
+            + " AND e.sentAt IS NULL ORDER BY e.id")
 @NamedQuery(
     name = "OutboxEvent.markSent",
     query = "UPDATE OutboxEvent e SET e.sentAt = :now WHERE e.id IN :ids AND e.sentAt IS NULL")

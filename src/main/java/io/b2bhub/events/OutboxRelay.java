@@ -1,5 +1,6 @@
 package io.b2bhub.events;
 
+import io.b2bhub.platform.Alerts;
 import io.b2bhub.platform.CorrelationContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Moves outbox rows to JMS. Each server's relay leases outbox partitions (renewed well before they
  * expire) and sends the unsent rows of its partitions in id order, so one aggregate's events leave
- * in the order they were written even with several servers on one database.
+ * in the order they were written even with several servers on one database. Each queue is relayed
+ * on its own, a batch at a time in turn: a queue that refuses messages (full, because its reader
+ * stopped) keeps its rows unsent, in order, and raises an alert, while the other queues flow on.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -28,10 +32,16 @@ public class OutboxRelay {
   private static final int LEASE_SECONDS = 10;
   private static final long RENEW_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
+  /** The alert kind for a queue that refuses the relay's messages; its subject is the queue. */
+  public static final String OUTBOX_QUEUE_REFUSED = "OUTBOX_QUEUE_REFUSED";
+
+  private static final Duration ALERT_WINDOW = Duration.ofHours(1);
+
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxStore store;
   @Inject JmsEventSender sender;
   @Inject RelayFaults faults;
+  @Inject Alerts alerts;
 
   @Inject
   @ConfigProperty(name = "b2bhub.outbox.poll-interval-ms", defaultValue = "100")
@@ -45,6 +55,7 @@ public class OutboxRelay {
   private volatile List<Integer> owned = List.of();
   private volatile long leasedAt;
   private ScheduledFuture<?> task;
+  private final DestinationHolds holds = new DestinationHolds();
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     if (enabled) {
@@ -74,24 +85,84 @@ public class OutboxRelay {
       if (owned.isEmpty()) {
         return;
       }
-      List<OutboxEvent> batch;
+      boolean more;
       do {
-        batch = store.unsent(owned, BATCH);
-        if (batch.isEmpty()) {
-          return;
+        more = false;
+        for (EventDestination destination : EventDestination.values()) {
+          if (!holds.holdsBack(destination, System.nanoTime())) {
+            more |= relayBatch(destination);
+          }
         }
-        List<Long> sent = sender.send(batch);
-        if (faults.takeCrashAfterSend()) {
-          throw new IllegalStateException("Injected fault: relay stopped between send and mark");
-        }
-        store.markSent(sent);
-        if (sent.size() < batch.size()) {
-          return;
-        }
-      } while (batch.size() == BATCH && leaseStillFresh());
+      } while (more && leaseStillFresh());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Outbox relay cycle failed; retrying on the next cycle", e);
     }
+  }
+
+  /** Sends one batch to the queue; true when a full batch went and more may be waiting. */
+  private boolean relayBatch(EventDestination destination) {
+    List<OutboxEvent> batch = store.unsent(owned, destination, BATCH);
+    if (batch.isEmpty()) {
+      return false;
+    }
+    JmsEventSender.Sent sent;
+    try {
+      sent = sender.send(destination, batch);
+    } catch (RuntimeException commitFailed) {
+      // The engine took the messages but could not commit them (a full store): none was sent.
+      refused(destination, commitFailed);
+      return false;
+    }
+    if (faults.takeCrashAfterSend()) {
+      throw new IllegalStateException("Injected fault: relay stopped between send and mark");
+    }
+    if (!sent.ids().isEmpty()) {
+      store.markSent(sent.ids());
+    }
+    if (sent.refused()) {
+      refused(destination, sent.refusal());
+      return false;
+    }
+    int refusalsBefore = holds.accepted(destination);
+    if (refusalsBefore > 0) {
+      LOG.info(
+          () ->
+              "Queue "
+                  + destination.queueName()
+                  + " takes messages again after "
+                  + refusalsBefore
+                  + " refused attempts");
+    }
+    return sent.ids().size() == BATCH;
+  }
+
+  private void refused(EventDestination destination, Exception refusal) {
+    int refusals = holds.refused(destination, System.nanoTime());
+    String message =
+        "The messaging engine refused events for "
+            + destination.queueName()
+            + " ("
+            + rootMessage(refusal)
+            + "); they stay in the outbox, in order, and leave once the queue takes messages"
+            + " again";
+    if (refusals == 1) {
+      LOG.log(Level.WARNING, message, refusal);
+    } else {
+      LOG.fine(message);
+    }
+    try {
+      alerts.raiseOrCount(OUTBOX_QUEUE_REFUSED, destination.queueName(), message, ALERT_WINDOW);
+    } catch (RuntimeException alertFailed) {
+      LOG.log(Level.WARNING, "Could not raise the alert for a refused queue", alertFailed);
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private void renewLeases() {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,12 @@ public class OutboxStore {
         .executeUpdate();
   }
 
+  /** The oldest unsent rows of these partitions for one queue, in id order. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<OutboxEvent> unsent(List<Integer> partitions, int limit) {
+  public List<OutboxEvent> unsent(
+      List<Integer> partitions, EventDestination destination, int limit) {
     return em.createNamedQuery("OutboxEvent.unsentInPartitions", OutboxEvent.class)
+        .setParameter("destination", destination.queueName())
         .setParameter("partitions", partitions)
         .setMaxResults(limit)
         .getResultList();
@@ -79,12 +83,29 @@ public class OutboxStore {
         .toList();
   }
 
-  /** How many rows wait for the relay: the outbox backlog on /metrics. */
+  /** How many rows wait for the relay to one queue: the outbox backlog on /metrics. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public long backlog() {
+  public long backlog(EventDestination destination) {
     return ((Number)
-            em.createNativeQuery("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL")
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM outbox_event WHERE destination = ? AND sent_at IS NULL")
+                .setParameter(1, destination.queueName())
                 .getSingleResult())
         .longValue();
+  }
+
+  /** How long the oldest row waiting for one queue has waited, in seconds (0 when none waits). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public double oldestUnsentAgeSeconds(EventDestination destination) {
+    List<OffsetDateTime> oldest =
+        em.createNamedQuery("OutboxEvent.oldestUnsentCreatedAt", OffsetDateTime.class)
+            .setParameter("destination", destination.queueName())
+            .setMaxResults(1)
+            .getResultList();
+    if (oldest.isEmpty()) {
+      return 0;
+    }
+    long waitedMillis = Duration.between(oldest.get(0).toInstant(), clock.instant()).toMillis();
+    return Math.max(0, waitedMillis / 1000.0);
   }
 }

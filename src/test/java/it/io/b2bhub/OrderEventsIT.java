@@ -1,6 +1,7 @@
 package it.io.b2bhub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -152,6 +153,77 @@ class OrderEventsIT {
                     + "' }")
             .size(),
         "erp.order.synced.v1 published once");
+  }
+
+  @Test
+  void aWebshopQueueThatRefusesMessagesHoldsBackOnlyItsOwnEventsAndRaisesAnAlert() {
+    String correlation = "refused-" + UUID.randomUUID();
+    relayFault("{\"crashAfterSendBatches\":0,\"refusingQueues\":[\"b2bhub.webshop.events\"]}");
+    try {
+      emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-1", correlation);
+      Deadline.await(
+          Duration.ofSeconds(30),
+          "order.created.v1 still reaches the hub's consumer and the ERP",
+          () -> erpOrderStatus("o-1") != null);
+      Map<String, Object> synced =
+          Deadline.await(
+              Duration.ofSeconds(30),
+              "erp.order.synced.v1 is written",
+              () -> outboxRow("erp.order.synced.v1", correlation));
+      assertNull(synced.get("sentAt"), "it waits in the outbox while its queue refuses it");
+      emitOrderCreated(token, "evt-" + UUID.randomUUID(), "o-2", "refused-" + UUID.randomUUID());
+      Deadline.await(
+          Duration.ofSeconds(30),
+          "an order written after the held event still reaches the ERP",
+          () -> erpOrderStatus("o-2") != null);
+      Deadline.await(
+          Duration.ofSeconds(30),
+          "an alert names the refusing queue",
+          () ->
+              !hub.admin()
+                  .queryParam("kind", "OUTBOX_QUEUE_REFUSED")
+                  .queryParam("subject", "b2bhub.webshop.events")
+                  .get("/api/v1/admin/alerts")
+                  .jsonPath()
+                  .getList("findAll { it.acknowledged == false }")
+                  .isEmpty());
+      assertTrue(
+          gauge("b2bhub_outbox_backlog", "b2bhub.webshop.events") >= 1,
+          "the webshop queue's backlog shows on /metrics");
+    } finally {
+      relayFault("{\"crashAfterSendBatches\":0}");
+    }
+    Deadline.await(
+        Duration.ofSeconds(30),
+        "the held event leaves once its queue takes messages again",
+        () -> syncedEventFor(correlation));
+  }
+
+  private void relayFault(String fault) {
+    hub.admin()
+        .contentType(ContentType.JSON)
+        .body(fault)
+        .put("/api/v1/admin/faults/outbox-relay")
+        .then()
+        .statusCode(200);
+  }
+
+  private Map<String, Object> outboxRow(String type, String correlation) {
+    return hub.admin()
+        .queryParam("limit", 500)
+        .get("/api/v1/admin/events/outbox")
+        .jsonPath()
+        .getMap("find { it.type == '" + type + "' && it.correlationId == '" + correlation + "' }");
+  }
+
+  private double gauge(String name, String destination) {
+    String metrics = hub.admin().accept("text/plain").get("/metrics?scope=application").asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(name + "{"))
+        .filter(l -> l.contains("destination=\"" + destination + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private Map<String, Object> syncedEventFor(String correlation) {
