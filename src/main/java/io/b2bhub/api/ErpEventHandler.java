@@ -30,8 +30,12 @@ abstract class ErpEventHandler<R> implements EventHandler {
   @Inject SyncLedger ledger;
   @Inject ErpGateway erp;
 
+  /**
+   * Zero by default: one ERP call per delivery, and the next attempt is the event's delayed
+   * redelivery, so a consumer thread never sleeps between attempts while other events wait.
+   */
   @Inject
-  @ConfigProperty(name = "b2bhub.erp.event-deadline", defaultValue = "PT5S")
+  @ConfigProperty(name = "b2bhub.erp.event-deadline", defaultValue = "PT0S")
   Duration deadline;
 
   @Override

@@ -206,7 +206,7 @@ public class RestErpGateway implements ErpGateway {
         audit(
             partnerId, operation, known == null ? 503 : known.status(), "ERP_UNAVAILABLE", started);
         Duration retryAfter = known == null ? null : known.retryAfter();
-        if (!policy.allowsAnotherAttempt(attempts)) {
+        if (deadline.isZero() || !policy.allowsAnotherAttempt(attempts)) {
           throw unavailable("after " + attempts + " attempts", e);
         }
         Duration pause = policy.delayAfter(attempts, retryAfter, ThreadLocalRandom.current());

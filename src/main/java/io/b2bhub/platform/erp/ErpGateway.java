@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Talks to the ERP. Each call retries transient failures within {@code deadline} and then throws
- * {@link ErpUnavailableException}; a refusal by the ERP is an {@link ErpRejectedException} and is
- * never retried.
+ * Talks to the ERP. Each call retries transient failures within {@code deadline} (a zero deadline
+ * makes one attempt) and then throws {@link ErpUnavailableException}; a refusal by the ERP is an
+ * {@link ErpRejectedException} and is never retried.
  */
 public interface ErpGateway {
   ErpOutcome upsertCustomer(String partnerId, ErpCustomer customer, Duration deadline);
