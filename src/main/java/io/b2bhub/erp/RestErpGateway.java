@@ -206,11 +206,13 @@ public class RestErpGateway implements ErpGateway {
         audit(
             partnerId, operation, known == null ? 503 : known.status(), "ERP_UNAVAILABLE", started);
         Duration retryAfter = known == null ? null : known.retryAfter();
-        if (deadline.isZero() || !policy.allowsAnotherAttempt(attempts)) {
+        if (!policy.allowsAnotherAttempt(attempts)) {
           throw unavailable("after " + attempts + " attempts", e);
         }
         Duration pause = policy.delayAfter(attempts, retryAfter, ThreadLocalRandom.current());
-        if (clock.instant().plus(pause).isAfter(giveUpAt)) {
+        // A pause ending at the deadline leaves no time for the attempt (a zero deadline: one
+        // call).
+        if (!clock.instant().plus(pause).isBefore(giveUpAt)) {
           throw unavailable("deadline reached after " + attempts + " attempts", e);
         }
         pauseFor(pause, e);

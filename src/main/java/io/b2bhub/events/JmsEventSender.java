@@ -67,9 +67,6 @@ public class JmsEventSender {
       MessageProducer producer = session.createProducer(queue(destination));
       producer.setDeliveryMode(DeliveryMode.PERSISTENT);
       for (OutboxEvent row : rows) {
-        if (!destination.queueName().equals(row.destination())) {
-          throw new IllegalArgumentException("Row " + row.id() + " is not for " + destination);
-        }
         TextMessage message = session.createTextMessage(row.envelope());
         message.setJMSCorrelationID(row.correlationId());
         message.setStringProperty(TYPE, row.eventType());
@@ -115,19 +112,10 @@ public class JmsEventSender {
           .createProducer()
           .setDeliveryMode(DeliveryMode.PERSISTENT)
           .setDeliveryDelay(delay.toMillis())
-          .send(queue(destination.queueName()), message);
+          .send(queue(destination), message);
     } catch (JMSException e) {
       throw new IllegalStateException("Could not schedule the next attempt", e);
     }
-  }
-
-  private static EventDestination destination(String queueName) {
-    return EventDestination.byQueueName(queueName)
-        .orElseThrow(() -> new IllegalStateException("Unknown destination " + queueName));
-  }
-
-  private Queue queue(String queueName) {
-    return queue(destination(queueName));
   }
 
   private synchronized Queue queue(EventDestination destination) {

@@ -18,11 +18,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -179,8 +181,10 @@ public class WebhookDeliveryWorker {
         break;
       }
     }
-    java.util.Set<Long> tried = new java.util.HashSet<>();
-    outcomes.forEach(o -> tried.add(o.deliveryId()));
+    Set<Long> tried =
+        outcomes.stream()
+            .map(WebhookDeliveryLedger.Outcome::deliveryId)
+            .collect(Collectors.toSet());
     List<Long> untried = claimed.ids().stream().filter(id -> !tried.contains(id)).toList();
     try {
       return ledger.recordRunAndClaimNext(

@@ -106,11 +106,16 @@ class OrderEventsIT {
   }
 
   private double counter(String name) {
+    return metric(name, "flow=\"erp.order.sync\"");
+  }
+
+  /** The sum of a metric's series on /metrics (Prometheus text) that carry {@code tag}. */
+  private double metric(String name, String tag) {
     String metrics = hub.admin().accept("text/plain").get("/metrics?scope=application").asString();
     return metrics
         .lines()
         .filter(l -> l.startsWith(name + "{"))
-        .filter(l -> l.contains("flow=\"erp.order.sync\""))
+        .filter(l -> l.contains(tag))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
   }
@@ -188,7 +193,7 @@ class OrderEventsIT {
                   .getList("findAll { it.acknowledged == false }")
                   .isEmpty());
       assertTrue(
-          gauge("b2bhub_outbox_backlog", "b2bhub.webshop.events") >= 1,
+          metric("b2bhub_outbox_backlog", "destination=\"b2bhub.webshop.events\"") >= 1,
           "the webshop queue's backlog shows on /metrics");
     } finally {
       relayFault("{\"crashAfterSendBatches\":0}");
@@ -214,16 +219,6 @@ class OrderEventsIT {
         .get("/api/v1/admin/events/outbox")
         .jsonPath()
         .getMap("find { it.type == '" + type + "' && it.correlationId == '" + correlation + "' }");
-  }
-
-  private double gauge(String name, String destination) {
-    String metrics = hub.admin().accept("text/plain").get("/metrics?scope=application").asString();
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith(name + "{"))
-        .filter(l -> l.contains("destination=\"" + destination + "\""))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
   }
 
   private Map<String, Object> syncedEventFor(String correlation) {
