@@ -77,17 +77,6 @@ public class IdempotencyRecord {
     this.createdAt = now;
   }
 
-  boolean heldBy(String claimId) {
-    return this.claimId.equals(claimId);
-  }
-
-  void complete(int status, String body, OffsetDateTime now) {
-    this.state = "COMPLETED";
-    this.responseStatus = status;
-    this.responseBody = body;
-    this.completedAt = now;
-  }
-
   StoredResponse response() {
     return new StoredResponse(responseStatus, responseBody);
   }
@@ -111,6 +100,14 @@ public class IdempotencyRecord {
     public Key(String partnerId, String idempotencyKey) {
       this.partnerId = partnerId;
       this.idempotencyKey = idempotencyKey;
+    }
+
+    String partnerId() {
+      return partnerId;
+    }
+
+    String idempotencyKey() {
+      return idempotencyKey;
     }
 
     @Override

@@ -64,22 +64,47 @@ public class IdempotencyStore {
   }
 
   /**
-   * The stored answer for an identical earlier request, read without locking: replays, the common
-   * case for retried calls, need neither a lock nor a write.
+   * What is already known of the key, read without locking: replays, the common case for retried
+   * calls, need neither a lock nor a write.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public IdempotencyClaim.Replay finishedAnswer(
-      IdempotencyRecord.Key key, String operation, String requestHash) {
+  public IdempotencyLookup lookup(IdempotencyRecord.Key key, String operation, String requestHash) {
     IdempotencyRecord existing = em.find(IdempotencyRecord.class, key);
-    if (existing == null || !existing.isCompleted()) {
-      return null;
+    if (existing == null) {
+      return IdempotencyLookup.UNKNOWN;
     }
     if (!existing.sameRequest(operation, requestHash)) {
       throw new ProblemException(
           ErrorCode.IDEMPOTENCY_KEY_REUSED,
           "This Idempotency-Key was already used for a different request; use a new key.");
     }
-    return new IdempotencyClaim.Replay(existing.response());
+    return existing.isCompleted()
+        ? new IdempotencyLookup.Finished(new IdempotencyClaim.Replay(existing.response()))
+        : IdempotencyLookup.IN_PROGRESS;
+  }
+
+  /**
+   * Claims a key nobody has used, with one INSERT. When another request inserted it first, the
+   * primary key refuses this one and the caller judges the key with {@link #tryClaim}.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public IdempotencyClaim.Acquired claimUnused(
+      IdempotencyRecord.Key key, String operation, String requestHash) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String claimId = UUID.randomUUID().toString();
+    em.createNativeQuery(
+            "INSERT INTO idempotency_record (partner_id, idempotency_key, operation, request_hash,"
+                + " state, claim_id, created_at, expires_at) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?,"
+                + " ?, ?)")
+        .setParameter(1, key.partnerId())
+        .setParameter(2, key.idempotencyKey())
+        .setParameter(3, operation)
+        .setParameter(4, requestHash)
+        .setParameter(5, claimId)
+        .setParameter(6, now)
+        .setParameter(7, now.plus(retention))
+        .executeUpdate();
+    return new IdempotencyClaim.Acquired(key, claimId);
   }
 
   /**
@@ -89,15 +114,24 @@ public class IdempotencyStore {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void complete(IdempotencyClaim.Acquired claim, int status, String body) {
-    IdempotencyRecord record =
-        em.find(IdempotencyRecord.class, claim.key(), LockModeType.PESSIMISTIC_WRITE);
-    if (record == null || record.isCompleted() || !record.heldBy(claim.claimId())) {
+    int completed =
+        em.createNativeQuery(
+                "UPDATE idempotency_record SET state = 'COMPLETED', response_status = ?,"
+                    + " response_body = ?, completed_at = ? WHERE partner_id = ? AND"
+                    + " idempotency_key = ? AND claim_id = ? AND state = 'IN_PROGRESS'")
+            .setParameter(1, status)
+            .setParameter(2, body)
+            .setParameter(3, OffsetDateTime.now(clock))
+            .setParameter(4, claim.key().partnerId())
+            .setParameter(5, claim.key().idempotencyKey())
+            .setParameter(6, claim.claimId())
+            .executeUpdate();
+    if (completed == 0) {
       throw ProblemException.retryAfter(
           ErrorCode.IDEMPOTENCY_IN_PROGRESS,
           "Another attempt with this Idempotency-Key took over; retry to get its answer.",
           1);
     }
-    record.complete(status, body, OffsetDateTime.now(clock));
   }
 
   /**
