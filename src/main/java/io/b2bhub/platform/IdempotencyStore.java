@@ -19,6 +19,7 @@ public class IdempotencyStore {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject CommitDurability durability;
 
   @Inject
   @ConfigProperty(name = "b2bhub.idempotency.retention", defaultValue = "P30D")
@@ -85,11 +86,14 @@ public class IdempotencyStore {
 
   /**
    * Claims a key nobody has used, with one INSERT. When another request inserted it first, the
-   * primary key refuses this one and the caller judges the key with {@link #tryClaim}.
+   * primary key refuses this one and the caller judges the key with {@link #tryClaim}. The claim
+   * does not wait for the disk: losing it in a database crash is the same as the request never
+   * having arrived (no answer was given yet), and the answer's durable commit makes it durable.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public IdempotencyClaim.Acquired claimUnused(
       IdempotencyRecord.Key key, String operation, String requestHash) {
+    durability.relaxForCurrentTransaction();
     OffsetDateTime now = OffsetDateTime.now(clock);
     String claimId = UUID.randomUUID().toString();
     em.createNativeQuery(
