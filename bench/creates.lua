@@ -4,6 +4,7 @@
 -- Latency counts from the due time, so a server that falls behind is charged for the wait.
 -- TOKEN=bearer TENANT=t RATE=300 CONNECTIONS=32 \
 --   wrk -t32 -c32 -d70s -s bench/creates.lua https://localhost:9443   (stops after DURATION s)
+dofile("bench/wrk_report.lua")
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct { long tv_sec; long tv_nsec; } b2b_timespec;
@@ -54,13 +55,7 @@ end
 function request()
   local i = request_number()
   sent = sent + 1
-  local order = "o-" .. i
-  local body = '{"schemaVersion":2,"tenantId":"' .. tenant .. '","orderId":"' .. order
-    .. '","version":1,"customerRef":"c-' .. (i % 1000) .. '","currency":"EUR",'
-    .. '"lines":[{"sku":"SKU-1","quantity":2,"unitPriceMinor":1250,"lineTotalMinor":2500}],'
-    .. '"totals":{"netMinor":2500,"taxMinor":475,"grossMinor":2975}}'
-  headers["Idempotency-Key"] = "order:" .. tenant .. ":" .. order .. ":1"
-  return wrk.format("POST", "/api/v1/erp/orders", headers, body)
+  return order_create(tenant, i, headers)
 end
 
 function response(status, headers, body)

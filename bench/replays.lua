@@ -19,14 +19,7 @@ function init(args)
     ["Content-Type"] = "application/json"
   }
   for i = 0, tonumber(os.getenv("KEYS")) - 1 do
-    local order = "o-" .. i
-    -- The same body SyncBench sent with this key, so the hub answers it as a replay.
-    local body = '{"schemaVersion":2,"tenantId":"' .. tenant .. '","orderId":"' .. order
-      .. '","version":1,"customerRef":"c-' .. (i % 1000) .. '","currency":"EUR",'
-      .. '"lines":[{"sku":"SKU-1","quantity":2,"unitPriceMinor":1250,"lineTotalMinor":2500}],'
-      .. '"totals":{"netMinor":2500,"taxMinor":475,"grossMinor":2975}}'
-    headers["Idempotency-Key"] = "order:" .. tenant .. ":" .. order .. ":1"
-    requests[#requests + 1] = wrk.format("POST", "/api/v1/erp/orders", headers, body)
+    requests[#requests + 1] = order_create(tenant, i, headers)
   end
 end
 
