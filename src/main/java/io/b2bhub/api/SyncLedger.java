@@ -11,6 +11,7 @@ import io.b2bhub.platform.DatabaseClock;
 import io.b2bhub.platform.ErrorCode;
 import io.b2bhub.platform.IdempotencyClaim;
 import io.b2bhub.platform.IdempotencyStore;
+import io.b2bhub.platform.InboundAuditWithWork;
 import io.b2bhub.platform.KeysetPosition;
 import io.b2bhub.platform.Page;
 import io.b2bhub.platform.PageRequest;
@@ -52,6 +53,7 @@ public class SyncLedger {
   @Inject DatabaseClock databaseClock;
   @Inject Inbox inbox;
   @Inject Outbox outbox;
+  @Inject InboundAuditWithWork inboundAudit;
 
   @Inject
   @ConfigProperty(name = "b2bhub.export.settle", defaultValue = "PT2S")
@@ -386,6 +388,10 @@ public class SyncLedger {
   private SyncResult complete(IdempotencyClaim.Acquired claim, int status, Object body) {
     String json = JSONB.toJson(body);
     idempotency.complete(claim, status, json);
+    if (status < 300) {
+      // A refusal carries its error code, which only the request filter's audit row records.
+      inboundAudit.answered(status);
+    }
     return new SyncResult(status, json);
   }
 

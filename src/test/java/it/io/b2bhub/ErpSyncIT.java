@@ -3,7 +3,9 @@ package it.io.b2bhub;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
@@ -171,6 +173,57 @@ class ErpSyncIT {
         .statusCode(400)
         .body("code", equalTo("VALIDATION_FAILED"))
         .body("errors[0].pointer", equalTo("Idempotency-Key"));
+  }
+
+  @Test
+  void anAnsweredOrderCreateAndItsReplayAreEachAuditedOnceWithTheirStatus() {
+    String created = "sync-audit-" + UUID.randomUUID();
+    hub.partner(token)
+        .header("X-Correlation-ID", created)
+        .header("Idempotency-Key", "order:" + tenant + ":o-1:1")
+        .contentType(ContentType.JSON)
+        .body(order("o-1", 1))
+        .post("/api/v1/erp/orders")
+        .then()
+        .statusCode(201);
+    String replayed = "sync-audit-" + UUID.randomUUID();
+    hub.partner(token)
+        .header("X-Correlation-ID", replayed)
+        .header("Idempotency-Key", "order:" + tenant + ":o-1:1")
+        .contentType(ContentType.JSON)
+        .body(order("o-1", 1))
+        .post("/api/v1/erp/orders")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true");
+
+    hub.admin()
+        .queryParam("correlationId", created)
+        .queryParam("direction", "INBOUND")
+        .get("/api/v1/admin/audit")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].operation", equalTo("POST /api/v1/erp/orders"))
+        .body("items[0].httpStatus", equalTo(201))
+        .body("items[0].outcome", equalTo("SUCCEEDED"))
+        .body("items[0].durationMs", notNullValue());
+    hub.admin()
+        .queryParam("correlationId", created)
+        .queryParam("direction", "OUTBOUND")
+        .get("/api/v1/admin/audit")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].operation", equalTo("ERP POST /orders"));
+    hub.admin()
+        .queryParam("correlationId", replayed)
+        .get("/api/v1/admin/audit")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].direction", equalTo("INBOUND"))
+        .body("items[0].httpStatus", equalTo(201));
   }
 
   @Test
