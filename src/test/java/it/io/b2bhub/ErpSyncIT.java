@@ -178,24 +178,9 @@ class ErpSyncIT {
   @Test
   void anAnsweredOrderCreateAndItsReplayAreEachAuditedOnceWithTheirStatus() {
     String created = "sync-audit-" + UUID.randomUUID();
-    hub.partner(token)
-        .header("X-Correlation-ID", created)
-        .header("Idempotency-Key", "order:" + tenant + ":o-1:1")
-        .contentType(ContentType.JSON)
-        .body(order("o-1", 1))
-        .post("/api/v1/erp/orders")
-        .then()
-        .statusCode(201);
+    createOrderOne(created).then().statusCode(201);
     String replayed = "sync-audit-" + UUID.randomUUID();
-    hub.partner(token)
-        .header("X-Correlation-ID", replayed)
-        .header("Idempotency-Key", "order:" + tenant + ":o-1:1")
-        .contentType(ContentType.JSON)
-        .body(order("o-1", 1))
-        .post("/api/v1/erp/orders")
-        .then()
-        .statusCode(201)
-        .header("Idempotent-Replayed", "true");
+    createOrderOne(replayed).then().statusCode(201).header("Idempotent-Replayed", "true");
 
     hub.admin()
         .queryParam("correlationId", created)
@@ -224,6 +209,15 @@ class ErpSyncIT {
         .body("items", hasSize(1))
         .body("items[0].direction", equalTo("INBOUND"))
         .body("items[0].httpStatus", equalTo(201));
+  }
+
+  private Response createOrderOne(String correlationId) {
+    return hub.partner(token)
+        .header("X-Correlation-ID", correlationId)
+        .header("Idempotency-Key", "order:" + tenant + ":o-1:1")
+        .contentType(ContentType.JSON)
+        .body(order("o-1", 1))
+        .post("/api/v1/erp/orders");
   }
 
   @Test
