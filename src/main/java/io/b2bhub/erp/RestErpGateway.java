@@ -239,7 +239,7 @@ public class RestErpGateway implements ErpGateway {
 
   private void audit(
       String partnerId, String operation, int status, String errorCode, long startedNanos) {
-    auditLog.record(
+    auditLog.recordBeforeAnswer(
         new AuditRecord(
             OffsetDateTime.now(clock),
             AuditRecord.Direction.OUTBOUND,

@@ -61,6 +61,20 @@ public class AuditLog {
     commits.write(record);
   }
 
+  /**
+   * Like {@link #record}, but inside an HTTP request the caller goes on while the row commits; the
+   * request does not answer before it has ({@link AuditRowsBeforeAnswer}). Elsewhere it is {@link
+   * #record}.
+   */
+  public void recordBeforeAnswer(AuditRecord record) {
+    if (!AuditRowsBeforeAnswer.isOpen()) {
+      record(record);
+      return;
+    }
+    GroupCommit.Queued<Boolean> queued = commits.submit(record);
+    AuditRowsBeforeAnswer.awaitBeforeAnswer(() -> commits.await(queued));
+  }
+
   /** Audits as part of the caller's work: the row exists exactly when that work commits. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordWithCurrentWork(AuditRecord record) {

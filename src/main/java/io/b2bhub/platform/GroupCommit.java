@@ -33,8 +33,23 @@ public final class GroupCommit<I, O> {
 
   /** Writes {@code item} (with others, if any are waiting) and returns its outcome. */
   public O write(I item) {
+    return await(submit(item));
+  }
+
+  /**
+   * Queues {@code item} without waiting: it goes with the next batch any caller writes, or at the
+   * latest when this thread calls {@link #await}, which returns its outcome once committed.
+   */
+  public Queued<O> submit(I item) {
     Pending<I, O> mine = new Pending<>(item, Thread.currentThread());
     queue.add(mine);
+    return mine;
+  }
+
+  /** Waits until the queued item is committed (writing the queue itself if nobody else is). */
+  public O await(Queued<O> queued) {
+    @SuppressWarnings("unchecked")
+    Pending<I, O> mine = (Pending<I, O>) queued;
     while (!mine.done) {
       if (writing.compareAndSet(false, true)) {
         try {
@@ -93,7 +108,10 @@ public final class GroupCommit<I, O> {
     }
   }
 
-  private static final class Pending<I, O> {
+  /** An item queued by {@link #submit}, to be passed to {@link #await} by the same thread. */
+  public sealed interface Queued<O> permits Pending {}
+
+  private static final class Pending<I, O> implements Queued<O> {
     final I item;
     final Thread caller;
     volatile boolean done;

@@ -60,6 +60,7 @@ public class RequestBoundaryFilter extends HttpFilter {
     if (request.getAttribute(STARTED) == null) {
       request.setAttribute(STARTED, started);
     }
+    AuditRowsBeforeAnswer.Scope auditRows = AuditRowsBeforeAnswer.open();
     try (CorrelationContext.Scope ignored = CorrelationContext.bind(correlationId)) {
       if (request.getContentLengthLong() > maxBodyBytes) {
         ProblemResponses.write(response, ErrorCode.PAYLOAD_TOO_LARGE, RequestBodyLimit.DETAIL);
@@ -68,6 +69,9 @@ public class RequestBoundaryFilter extends HttpFilter {
         chain.doFilter(RequestBodyLimit.wrap(request, maxBodyBytes), response);
       }
     } finally {
+      try (auditRows) {
+        auditRows.awaitAll(e -> LOG.log(Level.SEVERE, "Audit record could not be written", e));
+      }
       audit(request, response, correlationId, (System.nanoTime() - started) / 1_000_000);
     }
   }

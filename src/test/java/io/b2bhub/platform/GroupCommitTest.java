@@ -111,6 +111,49 @@ class GroupCommitTest {
     callers.shutdown();
   }
 
+  @Test
+  void aSubmittedItemWaitsForItsOwnerIfNobodyElseWritesAndItsOutcomeComesWithTheAwait() {
+    List<List<Integer>> batches = new ArrayList<>();
+    GroupCommit<Integer, String> commits =
+        new GroupCommit<>(
+            items -> {
+              batches.add(items);
+              return items.stream().map(i -> "ok " + i).toList();
+            },
+            i -> "alone " + i,
+            100);
+
+    GroupCommit.Queued<String> first = commits.submit(1);
+    GroupCommit.Queued<String> second = commits.submit(2);
+    assertEquals(List.of(), batches, "nothing is written before anyone waits");
+
+    assertEquals("ok 1", commits.await(first));
+    assertEquals("ok 2", commits.await(second), "written in the same batch");
+    assertEquals(List.of(List.of(1, 2)), batches);
+  }
+
+  @Test
+  void anotherCallersBatchCarriesASubmittedItem() throws Exception {
+    List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<Integer, String> commits =
+        new GroupCommit<>(
+            items -> {
+              batches.add(items);
+              return items.stream().map(i -> "ok " + i).toList();
+            },
+            i -> "alone " + i,
+            100);
+    GroupCommit.Queued<String> submitted = commits.submit(5);
+
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    assertEquals("ok 6", other.submit(() -> commits.write(6)).get(30, TimeUnit.SECONDS));
+    other.shutdown();
+
+    assertEquals(List.of(List.of(5, 6)), batches, "the other caller wrote both");
+    assertEquals("ok 5", commits.await(submitted));
+    assertEquals(1, batches.size(), "nothing written again");
+  }
+
   /** Waits until {@code count} callers have arrived; fails the test after 30 s. */
   private static void awaitAll(AtomicInteger arrived, int count) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
