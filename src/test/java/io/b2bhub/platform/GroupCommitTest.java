@@ -21,14 +21,7 @@ class GroupCommitTest {
   @Test
   void aCallerAloneWritesItsOwnItemAtOnce() {
     List<List<Integer>> batches = new ArrayList<>();
-    GroupCommit<Integer, String> commits =
-        new GroupCommit<>(
-            items -> {
-              batches.add(items);
-              return items.stream().map(i -> "ok " + i).toList();
-            },
-            i -> "alone " + i,
-            100);
+    GroupCommit<Integer, String> commits = recording(batches);
 
     assertEquals("ok 7", commits.write(7));
     assertEquals(List.of(List.of(7)), batches);
@@ -114,14 +107,7 @@ class GroupCommitTest {
   @Test
   void aSubmittedItemWaitsForItsOwnerIfNobodyElseWritesAndItsOutcomeComesWithTheAwait() {
     List<List<Integer>> batches = new ArrayList<>();
-    GroupCommit<Integer, String> commits =
-        new GroupCommit<>(
-            items -> {
-              batches.add(items);
-              return items.stream().map(i -> "ok " + i).toList();
-            },
-            i -> "alone " + i,
-            100);
+    GroupCommit<Integer, String> commits = recording(batches);
 
     GroupCommit.Queued<String> first = commits.submit(1);
     GroupCommit.Queued<String> second = commits.submit(2);
@@ -135,14 +121,7 @@ class GroupCommitTest {
   @Test
   void anotherCallersBatchCarriesASubmittedItem() throws Exception {
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer, String> commits =
-        new GroupCommit<>(
-            items -> {
-              batches.add(items);
-              return items.stream().map(i -> "ok " + i).toList();
-            },
-            i -> "alone " + i,
-            100);
+    GroupCommit<Integer, String> commits = recording(batches);
     GroupCommit.Queued<String> submitted = commits.submit(5);
 
     ExecutorService other = Executors.newSingleThreadExecutor();
@@ -152,6 +131,17 @@ class GroupCommitTest {
     assertEquals(List.of(List.of(5, 6)), batches, "the other caller wrote both");
     assertEquals("ok 5", commits.await(submitted));
     assertEquals(1, batches.size(), "nothing written again");
+  }
+
+  /** Commits that keep every batch they write and answer "ok i" for item i. */
+  private static GroupCommit<Integer, String> recording(List<List<Integer>> batches) {
+    return new GroupCommit<>(
+        items -> {
+          batches.add(items);
+          return items.stream().map(i -> "ok " + i).toList();
+        },
+        i -> "alone " + i,
+        100);
   }
 
   /** Waits until {@code count} callers have arrived; fails the test after 30 s. */
