@@ -91,3 +91,8 @@ for connections in 8 16 32 64; do
   result=$(wrk -t2 -c"$connections" -d"$REPLAY_SECONDS"s --timeout 10s --latency -s bench/replays.lua "$BASE" | grep '^RESULT')
   echo "replays by wrk, $connections connections: ${result#RESULT }"
 done
+
+# Export pages of 100 by wrk, one connection following the cursor from the first page: the JVM
+# client's export figure above includes its own cold JIT and JSON scanning.
+result=$(wrk -t1 -c1 -d"${EXPORT_SECONDS:-30}"s --timeout 10s --latency -s bench/export.lua "$BASE" | grep '^RESULT')
+echo "export by wrk, pages of 100: ${result#RESULT }"
