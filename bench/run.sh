@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the ERP sync API and the order export, on PostgreSQL, sandbox ERP at 0 ms latency.
 # Loopback only. Starts its own server (target/liberty), prints the figures, stops the server.
-#   RATE=300 DURATION=60 CONNECTIONS=8 CREATE_WARMUP=240 REPLAY_SECONDS=20 REPLAY_WARMUP=120 \
+#   RATE=300 DURATION=60 CONNECTIONS=8 CREATE_WARMUP=240 REPLAY_SECONDS=20 REPLAY_WARMUP=120 EXPORT_SECONDS=30 \
 #   EXPORT_PAGES=2000 SEED_ORDERS=1000000 bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
