@@ -44,10 +44,12 @@ public class SyncBench {
     // A cold JIT at full rate snowballs into timeouts, and on two cores the JIT keeps improving
     // for minutes: warm up gently, then at the measured rate, before anything counts.
     int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "240"));
-    System.out.printf("warm-up (not counted): 30 s at 50 req/s, then %d s at %d req/s%n", warmup, rate);
-    fixedRate(base, token, tenant + "w1", 50, 30).print("warm-up 50 req/s");
-    fixedRate(base, token, tenant + "w2", rate, warmup).print("warm-up " + rate + " req/s");
-    KINDS.clear();
+    if (warmup > 0) {
+      System.out.printf("warm-up (not counted): 30 s at 50 req/s, then %d s at %d req/s%n", warmup, rate);
+      fixedRate(base, token, tenant + "w1", 50, 30).print("warm-up 50 req/s");
+      fixedRate(base, token, tenant + "w2", rate, warmup).print("warm-up " + rate + " req/s");
+      KINDS.clear();
+    }
 
     System.out.printf("orders with fresh keys: %d req/s for %d s%n", rate, seconds);
     Result creates = fixedRate(base, token, tenant, rate, seconds);
@@ -81,7 +83,6 @@ public class SyncBench {
     int total = rate * seconds;
     long intervalNanos = 1_000_000_000L / rate;
     long start = System.nanoTime() + 50_000_000L;
-    long[] byDue = new long[total];
     List<Thread> connections = new ArrayList<>();
     for (int c = 0; c < CONNECTIONS; c++) {
       HttpClient connection = client();
@@ -103,9 +104,7 @@ public class SyncBench {
                   } catch (Exception e) {
                     failure = rootCause(e).getClass().getSimpleName() + ": " + rootCause(e).getMessage();
                   }
-                  long latency = System.nanoTime() - due;
-                  latencies.add(latency);
-                  byDue[i] = latency;
+                  latencies.add(System.nanoTime() - due);
                   if (failure != null) {
                     errors.incrementAndGet();
                     KINDS.merge(failure, 1, Integer::sum);
@@ -118,21 +117,7 @@ public class SyncBench {
     for (Thread sender : connections) {
       sender.join();
     }
-    if (System.getenv("TIMELINE") != null) {
-      printTimeline(byDue, rate);
-    }
     return new Result(new ArrayList<>(latencies), errors.get(), System.nanoTime() - start);
-  }
-
-  /** p50 and max latency per 5 s of arrivals: shows whether slow answers come in bursts. */
-  static void printTimeline(long[] byDue, int rate) {
-    StringBuilder line = new StringBuilder("  by 5 s of arrivals (p50/max ms):");
-    for (int from = 0; from < byDue.length; from += rate * 5) {
-      long[] window = java.util.Arrays.copyOfRange(byDue, from, Math.min(byDue.length, from + rate * 5));
-      java.util.Arrays.sort(window);
-      line.append(String.format(" %d/%d", window[window.length / 2] / 1_000_000, window[window.length - 1] / 1_000_000));
-    }
-    System.out.println(line);
   }
 
   /** Keep-alive connections the fixed-rate phase sends over (CONNECTIONS, default 32). */

@@ -77,7 +77,8 @@ echo "creates with fresh keys: $RATE req/s for $DURATION s over $CONNECTIONS con
 DURATION=$DURATION TENANT=creates$(date +%s) wrk -t"$CONNECTIONS" -c"$CONNECTIONS" \
   -d"$(( DURATION + 1 ))"s --timeout 10s -s bench/creates.lua "$BASE" | grep -E '^(RESULT|TIMELINE|LAST)'
 
-# The JVM client: a few creates to have keys, their replays by 32 workers, and the export pages.
+# The JVM client (no warm-up): a few creates to have keys, their replays by 32 workers, and the
+# export pages.
 WARMUP=0 java bench/SyncBench.java "$BASE" "$client_id" "$secret" 50 20 "$REPLAY_SECONDS" "$EXPORT_PAGES"
 
 # Replays again, sent by wrk: the JVM client above takes a large share of the same 2 cores, so its

@@ -1,5 +1,6 @@
 package io.b2bhub.files;
 
+import io.b2bhub.platform.DatabaseProduct;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
@@ -37,6 +38,7 @@ public class InventoryUpsertWriter extends AbstractItemWriter {
   DataSource dataSource;
 
   @Inject JobTransfer job;
+  @Inject DatabaseProduct database;
 
   private String partnerId;
   private String transferId;
@@ -51,7 +53,7 @@ public class InventoryUpsertWriter extends AbstractItemWriter {
   @Override
   public void writeItems(List<Object> items) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+      if (database.isPostgres()) {
         writeWithArrays(connection, items);
       } else {
         writeWithMerge(connection, items);
