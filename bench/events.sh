@@ -18,6 +18,11 @@ WARMUP_RATE=${WARMUP_RATE:-100}
 # rate whose lag p95 stays within 1 s.
 STEADY_RATES=${STEADY_RATES:-$RATE}
 PHASES=${PHASES:-steady,kill,flaky}
+# ERP=stub: the ERP is bench/ErpStub.java in a JVM of its own (plain HTTP, 5 ms), as in production
+# the ERP is another system, instead of the sandbox ERP served by the hub itself. Only the steady and
+# kill phases apply (the 503 share is the sandbox's).
+ERP=${ERP:-sandbox}
+STUB_PORT=${STUB_PORT:-9555}
 BENCH_DB=b2bhub_events_bench
 BASE=https://localhost:9443
 ADMIN=(-sk -u "${ADMIN_USER:-hubadmin}:${ADMIN_PASSWORD:-sandbox-admin-password}")
@@ -25,16 +30,24 @@ SERVER=target/liberty/wlp/bin/server
 
 source bench/lib.sh
 sql() { as_postgres -d "$BENCH_DB" -At -c "$1"; }
+machine_speed
 
 fresh_database "$BENCH_DB"
 
 ./mvnw -q -B -ntp -DskipTests package liberty:create liberty:deploy
 rm -rf target/liberty/wlp/usr/servers/b2bhub/messaging
+stub_pid=""
+if [ "$ERP" = stub ]; then
+  java bench/ErpStub.java "$STUB_PORT" 5 &
+  stub_pid=$!
+  export B2BHUB_ERP_BASE_URL=http://127.0.0.1:$STUB_PORT B2BHUB_ERP_CHANGES_ENABLED=false
+  PHASES=${PHASES//flaky/}
+fi
 start_server() { "$SERVER" start b2bhub >/dev/null; wait_ready; }
 server_pid() { pgrep -f 'ws-server.jar.*b2bhub' | head -n 1; }
 start_server
 ensure_autovacuum
-trap '"$SERVER" stop b2bhub >/dev/null 2>&1 || true; restore_autovacuum' EXIT
+trap '"$SERVER" stop b2bhub >/dev/null 2>&1 || true; restore_autovacuum; [ -z "$stub_pid" ] || kill "$stub_pid"' EXIT
 
 sandbox() {
   curl "${ADMIN[@]}" -o /dev/null -H 'Content-Type: application/json' -X PUT \
@@ -86,6 +99,10 @@ report() {
                      round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM s.at - i.created_at) * 1000)::numeric),
                      round(max(extract(epoch FROM s.at - i.created_at) * 1000)::numeric))
        FROM ingested i LEFT JOIN synced s USING (correlation_id)"
+  if [ "$ERP" = stub ]; then
+    echo "  ERP stub since its start (all tenants): $(curl -s "http://127.0.0.1:$STUB_PORT/counts")"
+    return
+  fi
   sql "SELECT format('  ERP orders %s, duplicated ERP orders %s, dead letters %s',
                      count(*), count(*) - count(DISTINCT order_id),
                      (SELECT count(*) FROM dead_letter WHERE tenant_id = '$tenant'))
@@ -109,7 +126,7 @@ fi
 
 if phase steady; then
 for rate in ${STEADY_RATES//,/ }; do
-echo "== steady: $rate events/s for $DURATION s (batches of $BATCH), sandbox ERP 5 ms =="
+echo "== steady: $rate events/s for $DURATION s (batches of $BATCH), ERP ($ERP) at 5 ms =="
 sandbox 0
 tenant=steady$(date +%s)
 run "$tenant" "$rate"
@@ -150,3 +167,6 @@ if [ $((retried + dead)) -gt 0 ]; then
   echo "  retry-to-success before dead letter: $(awk -v r="$retried" -v d="$dead" 'BEGIN { printf "%.2f%%", 100 * r / (r + d) }')"
 fi
 fi
+
+echo "== this machine's HTTPS floor =="
+http_floor "$(server_pid)"

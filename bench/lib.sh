@@ -42,3 +42,29 @@ restore_autovacuum() {
     as_postgres -d postgres -c "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null || true
   fi
 }
+
+# How fast this machine is, printed before a benchmark starts anything: machines of one kind have
+# given the same code figures three times apart, so figures of two machines compare only through
+# this line. A fixed integer loop in Perl (on every Debian machine), timed on an idle machine.
+machine_speed() {
+  local t0 t1
+  t0=$(date +%s%N)
+  perl -e 'my $s = 0; for my $i (1 .. 20_000_000) { $s += $i ^ ($s >> 3) }'
+  t1=$(date +%s%N)
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs));" \
+    "speed probe $(( (t1 - t0) / 1000000 )) ms (a fixed Perl loop on one idle core; lower is faster)"
+}
+
+# The CPU the server spends on one trivial HTTPS request (GET /health/live over 8 keep-alive
+# connections, 20 s after a 20 s warm-up): the floor under every HTTP call in the hub, the sandbox
+# ERP's included, on this machine.
+http_floor() {
+  local pid=$1 before after requests
+  command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+  wrk -t1 -c8 -d20s https://localhost:9443/health/live >/dev/null 2>&1
+  before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  requests=$(wrk -t1 -c8 -d20s https://localhost:9443/health/live 2>&1 | awk '/requests in/ {print $1}')
+  after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  awk -v r="$requests" -v t=$(( (after - before) * 1000 / $(getconf CLK_TCK) )) \
+    'BEGIN { printf "  HTTPS floor: %d trivial requests in 20 s (%.0f/s); the server spent %.2f ms of CPU on each\n", r, r / 20, t / r }'
+}
