@@ -22,6 +22,7 @@ PARTNER=bench-files
 WORK=$(mktemp -d)
 
 source bench/lib.sh
+machine_speed
 
 fresh_database "$BENCH_DB"
 export B2BHUB_FILES_CHECKPOINT_ITEMS=$CHECKPOINT

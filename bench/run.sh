@@ -24,6 +24,7 @@ as_postgres() {
 }
 
 source bench/lib.sh
+machine_speed
 pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
 as_postgres -d postgres -c "ALTER USER postgres PASSWORD 'postgres'" \
   -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"

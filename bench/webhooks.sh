@@ -26,6 +26,7 @@ ADMIN=(-sk -u "$ADMIN_USER:$ADMIN_PASSWORD")
 SERVER=target/liberty/wlp/bin/server
 
 source bench/lib.sh
+machine_speed
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
