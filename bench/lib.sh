@@ -60,12 +60,17 @@ machine_speed() {
     "speed probe $best ms (a fixed Perl loop on one idle core, best of 3; lower is faster)"
 }
 
+# wrk, Debian's HTTP load generator, installed if missing.
+ensure_wrk() {
+  command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+}
+
 # The CPU the server spends on one trivial HTTPS request (GET /health/live over 8 keep-alive
 # connections, 20 s after a 20 s warm-up): the floor under every HTTP call in the hub, the sandbox
 # ERP's included, on this machine.
 http_floor() {
   local pid=$1 before after requests
-  command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+  ensure_wrk
   wrk -t1 -c8 -d20s https://localhost:9443/health/live >/dev/null 2>&1
   before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   requests=$(wrk -t1 -c8 -d20s https://localhost:9443/health/live 2>&1 | awk '/requests in/ {print $1}')

@@ -60,7 +60,7 @@ as_postgres -d "$BENCH_DB" -c "VACUUM ANALYZE order_sync"
 # with every commit's log flush for the disk.
 as_postgres -d "$BENCH_DB" -c "CHECKPOINT"
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+ensure_wrk
 token=$(curl -sk -u "$client_id:$secret" \
   -d 'grant_type=client_credentials&scope=erp.orders%3Awrite%20orders%3Aread' \
   "$BASE/oidc/endpoint/OP/token" | grep -o '"access_token":"[^"]*' | cut -d'"' -f4)

@@ -28,7 +28,7 @@ SERVER=target/liberty/wlp/bin/server
 source bench/lib.sh
 machine_speed
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+ensure_wrk
 
 fresh_database "$BENCH_DB"
 
